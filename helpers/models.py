@@ -1,0 +1,175 @@
+"""Models shared between notebooks, with their published parameters.
+
+Symbols (the same in every notebook):
+- ``c``: postsynaptic calcium (dimensionless; 1 = the depression threshold of GB2012)
+- ``rho``: efficacy of a plastic synapse, between 0 (fully depressed) and 1
+  (fully potentiated); we read it as the synaptic weight ``w``
+- ``theta_d``, ``theta_p``: calcium thresholds for depression and potentiation
+- ``v``: membrane potential (LIF) or output rate (BCM); ``theta``: BCM's sliding threshold
+"""
+import numpy as np
+from brian2 import (Hz, Network, defaultclock, NeuronGroup, StateMonitor, Synapses, TimedArray, ms, second)
+
+# ---------------------------------------------------------------------------
+# Leaky integrate-and-fire neuron (notebook 00)
+# ---------------------------------------------------------------------------
+
+def lif_rate_analytic(current, resistance, tau_m, v_rest, v_threshold, v_reset, refractory):
+    """Firing rate of a LIF neuron driven by a constant ``current`` (Brian2 quantities).
+
+    Between spikes v relaxes to v_inf = v_rest + R I, so the time from reset to
+    threshold is tau_m ln((v_inf - v_reset) / (v_inf - v_threshold)); add the
+    refractory period and invert. Zero when v_inf never reaches the threshold.
+    """
+    v_inf = v_rest + resistance * current
+    if v_inf <= v_threshold:
+        return 0 * Hz
+    time_to_threshold = tau_m * np.log((v_inf - v_reset) / (v_inf - v_threshold))
+    return 1 / (refractory + time_to_threshold)
+
+
+# ---------------------------------------------------------------------------
+# Calcium-based plasticity rule (Graupner & Brunel 2012), notebooks 01 and 02
+# ---------------------------------------------------------------------------
+
+# Graupner & Brunel 2012 (PNAS 109:3991), "DP" parameter set of their Fig. 2.
+GB2012_DP = {
+    "tau_ca": 20 * ms,     # calcium decay time constant
+    "C_pre": 1.0,          # calcium jump per presynaptic spike (after delay D)
+    "C_post": 2.0,         # calcium jump per postsynaptic spike
+    "delay_pre": 13.7 * ms,
+    "theta_d": 1.0,        # depression threshold
+    "theta_p": 1.3,        # potentiation threshold
+    "gamma_d": 200.0,      # depression rate (dimensionless, divided by tau)
+    "gamma_p": 321.808,    # potentiation rate
+    "tau": 150 * second,   # time constant of efficacy changes
+}
+
+# Rate protocols (Dudek & Bear 1992) stimulate only the presynaptic fibres; the
+# calcium then enters through NMDA receptors, whose current lasts ~100 ms. We
+# keep GB2012's thresholds and rates and choose the per-pulse calcium so that
+# one pulse just crosses theta_d and summation at high frequency crosses theta_p.
+# tau_ca and C_pre here are our choices, not fitted values from a paper.
+RATE_PROTOCOL_CALCIUM = dict(GB2012_DP, tau_ca=100 * ms, C_pre=1.05, C_post=0.0,
+                             delay_pre=0 * ms)
+
+# Time-driven form: Brian2 steps c and rho every dt. The noise and the
+# bistable "double-well" term of the full GB2012 model are left out (as in
+# Graupner, Wallisch & Ostojic 2016), so rho changes only while c is above a threshold.
+CALCIUM_RULE_EQS = """
+dc/dt = -c / tau_ca : 1 (clock-driven)
+drho/dt = (gamma_p * (1 - rho) * int(c > theta_p)
+           - gamma_d * rho * int(c > theta_d)) / tau : 1 (clock-driven)
+"""
+CALCIUM_RULE_ON_PRE = "c += C_pre"
+
+# Event-driven form: between pulses c decays as c0*exp(-s/tau_ca), so it stays
+# above a threshold theta for tau_ca*ln(c0/theta), and rho's equation is linear
+# in each phase; we solve it exactly at each pulse for the interval since the last.
+CALCIUM_RULE_EVENT_DRIVEN = """
+elapsed = t - t_last
+time_above_p = clip(tau_ca * log(clip(c, 1e-9, 1e9) / theta_p), 0*second, elapsed)
+time_above_d = clip(tau_ca * log(clip(c, 1e-9, 1e9) / theta_d), 0*second, elapsed)
+rho_bar = gamma_p / (gamma_p + gamma_d)
+rho = rho_bar + (rho - rho_bar) * exp(-(gamma_p + gamma_d) * time_above_p / tau)
+rho = rho * exp(-gamma_d * (time_above_d - time_above_p) / tau)
+c = c * exp(-elapsed / tau_ca) + C_pre
+t_last = t
+"""
+
+# A presynaptic "stimulator": each neuron is one stimulation channel that fires
+# n_pulses at `frequency`, then one test pulse `test_delay` later (as an
+# experimenter reads the synapse with a test pulse after the induction).
+PULSER_EQS = """
+frequency : Hz (constant)
+n_pulses : integer (constant)
+test_delay : second (constant)
+count : integer
+next_t : second
+"""
+PULSER_THRESHOLD = "t >= next_t and count <= n_pulses"
+PULSER_RESET = """
+count += 1
+next_t += int(count < n_pulses) / frequency + int(count == n_pulses) * test_delay
+"""
+
+
+def calcium_rule_initial_weight():
+    """Efficacy every synapse starts from: 0.5, halfway between fully depressed and potentiated."""
+    return 0.5
+
+
+def build_rate_protocol_network(n_channels, duration, show_duration=1 * second,
+                                params=RATE_PROTOCOL_CALCIUM, coarse_dt=2 * ms, fine_dt=0.1 * ms):
+    """Brian2 objects for rate protocols on ``n_channels`` independent synapses.
+
+    Each channel is one pulser driving one synapse twice: with the exact
+    event-driven rule (for the whole ``duration``, on a ``coarse_dt`` clock:
+    the update is exact, dt only sets the spike-time grid) and with the
+    time-driven rule (only for the first ``show_duration``, ``fine_dt`` clock)
+    so calcium can be plotted. Calls ``run`` itself (twice); meant as the
+    ``build`` function of ``helpers.CompiledNetwork``. Returns the objects.
+    """
+    pulser = NeuronGroup(n_channels, PULSER_EQS, threshold=PULSER_THRESHOLD, reset=PULSER_RESET,
+                         dt=coarse_dt, name="pulser")
+    pulser.frequency = 1 * Hz
+    pulser.n_pulses = 1
+    pulser.test_delay = 1 * second
+    target = NeuronGroup(1, "", dt=coarse_dt, name="target")
+    exact = Synapses(pulser, target, "c : 1\nrho : 1\nt_last : second",
+                     on_pre=CALCIUM_RULE_EVENT_DRIVEN, namespace=dict(params), name="exact")
+    exact.connect(i=np.arange(n_channels), j=0)
+    exact.rho = calcium_rule_initial_weight()
+    stepped = Synapses(pulser, target, CALCIUM_RULE_EQS, on_pre=CALCIUM_RULE_ON_PRE,
+                       method="euler", namespace=dict(params), dt=fine_dt, name="stepped")
+    stepped.connect(i=np.arange(n_channels), j=0)
+    stepped.rho = calcium_rule_initial_weight()
+    weight_monitor = StateMonitor(exact, "rho", record=True, dt=duration / 400, name="weights")
+    calcium_monitor = StateMonitor(stepped, ["c", "rho"], record=True, dt=fine_dt, name="calcium")
+    network = Network(pulser, target, exact, stepped, weight_monitor, calcium_monitor)
+    # Brian2 always ticks defaultclock: make it coarse while this network runs.
+    notebook_dt, defaultclock.dt = defaultclock.dt, coarse_dt
+    try:
+        network.run(show_duration)
+        network.remove(stepped, calcium_monitor)  # their fine clock would slow the rest 20-fold
+        network.run(duration - show_duration)
+    finally:
+        defaultclock.dt = notebook_dt
+    return {"pulser": pulser, "exact": exact, "stepped": stepped,
+            "weights": weight_monitor, "calcium": calcium_monitor}
+
+
+# ---------------------------------------------------------------------------
+# BCM rule with a sliding threshold (notebook 01; reused in 04 and 06)
+# ---------------------------------------------------------------------------
+
+BCM_OUTPUT_EQS = """
+v : 1                                        # output rate (a.u.), summed from the synapses
+dtheta/dt = (v**2 - theta) / tau_theta : 1   # sliding threshold follows <v^2>
+"""
+BCM_SYNAPSE_EQS = """
+dw/dt = u_pre * v_post * (v_post - theta_post) / tau_w : 1 (clock-driven)
+v_post = w * u_pre : 1 (summed)
+"""
+
+
+def build_bcm_network(inputs, tau_w, tau_theta, w_initial, theta_initial=1.0, dt=1 * ms):
+    """One BCM neuron whose K inputs follow ``inputs`` (a TimedArray of shape time x K).
+
+    ``u`` is the presynaptic rate (a.u.), ``v = sum_k w_k u_k`` the output and
+    ``theta`` the sliding threshold. Returns ``(network, objects)``.
+    """
+    n_inputs = len(w_initial)
+    source = NeuronGroup(n_inputs, "u = inputs(t, i) : 1", namespace={"inputs": inputs},
+                         dt=dt)
+    neuron = NeuronGroup(1, BCM_OUTPUT_EQS, method="euler", dt=dt,
+                         namespace={"tau_theta": tau_theta})
+    neuron.theta = theta_initial
+    synapses = Synapses(source, neuron, BCM_SYNAPSE_EQS, method="euler", dt=dt,
+                        namespace={"tau_w": tau_w, "inputs": inputs})
+    synapses.connect()
+    synapses.w = w_initial
+    monitor = StateMonitor(synapses, "w", record=True, dt=10 * ms)
+    neuron_monitor = StateMonitor(neuron, ["v", "theta"], record=0, dt=10 * ms)
+    network = Network(source, neuron, synapses, monitor, neuron_monitor)
+    return network, {"synapses": synapses, "neuron": neuron, "w": monitor, "v": neuron_monitor}
