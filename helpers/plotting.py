@@ -67,7 +67,8 @@ def voltage_trace(t_ms, v_mV, ax=None, threshold_mV=None, title="Membrane potent
     if threshold_mV is not None:
         ax.axhline(threshold_mV, ls="--", color=COLORS["vermillion"], label="threshold")
     ax.set(xlabel="time (ms)", ylabel="membrane potential (mV)", title=title)
-    ax.legend(loc="upper right")
+    if label is not None or threshold_mV is not None:
+        ax.legend(loc="upper right")
     return ax
 
 

@@ -42,7 +42,8 @@ def pairing(n_pairs, frequency_hz, timing_ms, start_s=0.1):
     period_ms = 1000.0 / frequency_hz
     timing_ms = require_in_range("timing_ms", timing_ms, -period_ms, period_ms, "ms",
                                  low_inclusive=False, high_inclusive=False)
-    start_s = require_in_range("start_s", start_s, abs(timing_ms) / 1000.0, np.inf, "s")
+    # a post-first pair needs room before its pre spike
+    start_s = require_in_range("start_s", start_s, max(0.0, -timing_ms / 1000.0), np.inf, "s")
     pre = start_s + np.arange(n_pairs) / frequency_hz
     post = pre + timing_ms / 1000.0
     return pre, post

@@ -12,25 +12,28 @@ def require_in_range(name, value, low, high, unit="", low_inclusive=True, high_i
     ``value`` is a plain number in ``unit`` (the unit is only used in the message).
     Returns the value as a float so callers can write ``x = require_in_range(...)``.
     """
+    left = "[" if low_inclusive else "("
+    right = "]" if high_inclusive else ")"
+    unit_text = f" {unit}" if unit else ""
+    valid = f"{left}{low}, {high}{right}{unit_text}"
+    if getattr(value, "dim", None) is not None and not getattr(value, "is_dimensionless", True):
+        # a Brian2 quantity such as 10*ms: float() would silently turn it into SI units
+        raise ValueError(f"{name} must be a plain number in {valid} (no Brian2 unit), got {value}")
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, got {value!r}") from None
+        raise ValueError(f"{name} must be a number in {valid}, got {value!r}") from None
     too_low = number < low if low_inclusive else number <= low
     too_high = number > high if high_inclusive else number >= high
     if math.isnan(number) or too_low or too_high:
-        left = "[" if low_inclusive else "("
-        right = "]" if high_inclusive else ")"
-        unit_text = f" {unit}" if unit else ""
-        raise ValueError(
-            f"{name} must be in {left}{low}, {high}{right}{unit_text}, got {value}{unit_text}"
-        )
+        raise ValueError(f"{name} must be in {valid}, got {value}{unit_text}")
     return number
 
 
 def require_positive(name, value, unit=""):
     """Check that ``value > 0`` (a time constant, a rate, a duration...)."""
-    return require_in_range(name, value, 0, math.inf, unit, low_inclusive=False)
+    return require_in_range(name, value, 0, math.inf, unit, low_inclusive=False,
+                            high_inclusive=False)
 
 
 def require_count(name, value, low=1, high=10**7):

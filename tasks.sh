@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# One entry point for learners, instructors and CI. Needs only Python 3.11 and pip.
+#   bash tasks.sh lab     set up, then open JupyterLab on the start-here notebook
+#   bash tasks.sh test    set up, then run every test (unit, science, contract, nbval)
+#   bash tasks.sh bench   set up, then time every notebook (cold and warm cache) and widget
+#   bash tasks.sh setup   only set up: .venv with pinned packages, helpers, the kernel
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=.venv
+PY="$VENV/bin/python"
+
+find_python() {
+    for candidate in "${PYTHON:-}" python3.11 python3 python; do
+        if [ -n "$candidate" ] && command -v "$candidate" >/dev/null 2>&1 &&
+           "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+            echo "$candidate"; return 0
+        fi
+    done
+    echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)" >&2
+    return 1
+}
+
+setup() {
+    local stamp="$VENV/.installed" want
+    want=$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        return 0
+    fi
+    echo "== setting up $VENV (one-off, about a minute)"
+    [ -x "$PY" ] || "$(find_python)" -m venv "$VENV"
+    "$PY" -m pip install --quiet --upgrade pip
+    "$PY" -m pip install --quiet -r requirements.txt
+    "$PY" -m pip install --quiet --no-deps -e .
+    # A kernel with this interpreter's absolute path: JupyterLab, nbval and the
+    # benchmark then all start the same Python, so they share Brian2's compile cache.
+    "$PY" -m ipykernel install --sys-prefix --name neuroplasticity \
+        --display-name "Python 3 (neuroplasticity)" >/dev/null
+    echo "$want" > "$stamp"
+}
+
+case "${1:-}" in
+    setup) setup ;;
+    lab)
+        setup
+        extra=()
+        [ "$(id -u)" = 0 ] && extra+=(--allow-root)
+        exec "$VENV/bin/jupyter" lab "${extra[@]}" notebooks/00_start_here.ipynb ;;
+    test)
+        setup
+        exec "$PY" -m pytest tests notebooks --nbval-lax --nbval-cell-timeout=900 -v "${@:2}" ;;
+    bench)
+        setup
+        exec "$PY" tools/benchmark.py "${@:2}" ;;
+    *)
+        sed -n '2,7p' "$0"; exit 2 ;;
+esac

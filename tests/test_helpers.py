@@ -1,0 +1,441 @@
+"""Unit tests for the ``helpers`` package.
+
+Run with: ``.venv/bin/python -m pytest tests/test_helpers.py -q``
+Only the CompiledNetwork test compiles C++ (a few seconds); the rest is fast.
+"""
+import math
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot is imported (helpers.plotting imports it)
+
+import brian2  # noqa: E402
+import ipywidgets  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from brian2 import Hz, Network, NeuronGroup, mV, Mohm, ms, nA  # noqa: E402
+from brian2.devices.device import runtime_device  # noqa: E402
+
+import helpers  # noqa: E402
+from helpers import checks, data, models, plotting, protocols, validation, widgets  # noqa: E402
+from helpers.simulation import CompiledNetwork, cache_root, seed_everything, setup_notebook  # noqa: E402
+
+
+# ---------------------------------------------------------------------------
+# validation
+# ---------------------------------------------------------------------------
+
+def test_require_in_range_accepts_values_and_returns_float():
+    assert validation.require_in_range("x", 0, 0, 1) == 0.0
+    assert validation.require_in_range("x", 1, 0, 1) == 1.0
+    result = validation.require_in_range("x", 0.5, 0, 1, low_inclusive=False, high_inclusive=False)
+    assert result == 0.5 and isinstance(result, float)
+
+
+@pytest.mark.parametrize("value", [-0.1, 1.5, float("nan")])
+def test_require_in_range_rejects_out_of_range_and_nan(value):
+    with pytest.raises(ValueError) as error:
+        validation.require_in_range("tau_m", value, 0, 1, "ms")
+    message = str(error.value)
+    assert "tau_m" in message
+    assert "[0, 1] ms" in message
+
+
+def test_require_in_range_exclusive_bounds():
+    with pytest.raises(ValueError, match=r"x must be in \(0, 1\]"):
+        validation.require_in_range("x", 0, 0, 1, low_inclusive=False)
+    with pytest.raises(ValueError, match=r"x must be in \[0, 1\)"):
+        validation.require_in_range("x", 1, 0, 1, high_inclusive=False)
+
+
+@pytest.mark.parametrize("value", ["abc", None, [1, 2]])
+def test_require_in_range_rejects_non_numbers_naming_the_parameter(value):
+    with pytest.raises(ValueError, match="rate_hz"):
+        validation.require_in_range("rate_hz", value, 0, 100, "Hz")
+
+
+def test_require_in_range_non_number_message_names_the_range():
+    with pytest.raises(ValueError, match=r"\[0, 100\]"):
+        validation.require_in_range("rate_hz", "abc", 0, 100, "Hz")
+
+
+def test_require_positive():
+    assert validation.require_positive("tau", 2.5, "ms") == 2.5
+    for bad in (0, -1, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match=r"tau must be in \(0, inf\) ms"):
+            validation.require_positive("tau", bad, "ms")
+
+
+def test_require_count():
+    assert validation.require_count("n", 3) == 3
+    assert isinstance(validation.require_count("n", 3.0), int)
+    with pytest.raises(ValueError, match=r"n must be a whole number in \[1, 10\]"):
+        validation.require_count("n", 2.5, high=10)
+    for bad in (0, -3, 11, float("nan")):
+        with pytest.raises(ValueError, match=r"n must be in \[1, 10\]"):
+            validation.require_count("n", bad, high=10)
+    with pytest.raises(ValueError, match="n must be a number"):
+        validation.require_count("n", "three")
+
+
+# ---------------------------------------------------------------------------
+# protocols
+# ---------------------------------------------------------------------------
+
+def test_regular_train_spacing_count_and_start():
+    train = protocols.regular_train(20, 5, start_s=0.5)
+    np.testing.assert_allclose(train, [0.5, 0.55, 0.6, 0.65, 0.7])
+
+
+def test_tetanus_defaults_100_pulses_at_100_hz():
+    train = protocols.tetanus()
+    assert len(train) == 100
+    assert train[0] == 0.0
+    np.testing.assert_allclose(np.diff(train), 0.01)
+
+
+def test_low_frequency_stimulation_defaults_900_pulses_at_1_hz():
+    train = protocols.low_frequency_stimulation()
+    assert len(train) == 900
+    assert train[0] == 0.0
+    np.testing.assert_allclose(np.diff(train), 1.0)
+
+
+@pytest.mark.parametrize("timing_ms", [10.0, -10.0, 99.0, -99.0])
+def test_pairing_post_minus_pre_is_the_timing(timing_ms):
+    pre, post = protocols.pairing(60, 10, timing_ms)
+    assert len(pre) == len(post) == 60
+    np.testing.assert_allclose(post - pre, timing_ms / 1000.0)
+    np.testing.assert_allclose(np.diff(pre), 0.1)
+    assert min(pre.min(), post.min()) >= 0.0
+
+
+@pytest.mark.parametrize("timing_ms", [100.0, -100.0, 150.0])
+def test_pairing_rejects_timing_of_a_period_or_more(timing_ms):
+    # 10 Hz: the period is 100 ms
+    with pytest.raises(ValueError, match="timing_ms"):
+        protocols.pairing(60, 10, timing_ms)
+
+
+def test_poisson_train_same_seed_same_train():
+    first = protocols.poisson_train(20, 10, np.random.default_rng(1))
+    second = protocols.poisson_train(20, 10, np.random.default_rng(1))
+    other = protocols.poisson_train(20, 10, np.random.default_rng(2))
+    np.testing.assert_array_equal(first, second)
+    assert not np.array_equal(first, other)
+
+
+def test_poisson_train_count_sorted_and_inside_duration():
+    rate_hz, duration_s = 20.0, 100.0
+    train = protocols.poisson_train(rate_hz, duration_s, np.random.default_rng(0))
+    expected = rate_hz * duration_s
+    assert abs(len(train) - expected) < 5 * math.sqrt(expected)
+    assert np.all(np.diff(train) >= 0)
+    assert train.min() >= 0.0 and train.max() < duration_s
+
+
+@pytest.mark.parametrize("call, parameter", [
+    (lambda: protocols.regular_train(0, 10), "frequency_hz"),
+    (lambda: protocols.regular_train(2000, 10), "frequency_hz"),
+    (lambda: protocols.regular_train(10, 0), "n_pulses"),
+    (lambda: protocols.regular_train(10, 2.5), "n_pulses"),
+    (lambda: protocols.regular_train(10, 5, start_s=-1), "start_s"),
+    (lambda: protocols.tetanus(frequency_hz=-100), "frequency_hz"),
+    (lambda: protocols.pairing(0, 1, 10), "n_pairs"),
+    (lambda: protocols.pairing(10, float("nan"), 10), "frequency_hz"),
+    (lambda: protocols.poisson_train(-5, 1, np.random.default_rng(0)), "rate_hz"),
+    (lambda: protocols.poisson_train(5, 0, np.random.default_rng(0)), "duration_s"),
+])
+def test_protocols_reject_invalid_arguments_naming_the_parameter(call, parameter):
+    with pytest.raises(ValueError, match=parameter):
+        call()
+
+
+# ---------------------------------------------------------------------------
+# checks
+# ---------------------------------------------------------------------------
+
+def test_check_close():
+    assert checks.check_close("rate", 10.4, 10.0, rel_tol=0.05)
+    assert checks.check_close("offset", 0.01, 0.0, abs_tol=0.1)
+    for bad in (12.0, None, float("nan")):
+        with pytest.raises(AssertionError, match="rate"):
+            checks.check_close("rate", bad, 10.0, rel_tol=0.05)
+
+
+def test_check_sign():
+    assert checks.check_sign("change", 3.0, +1)
+    assert checks.check_sign("change", -0.2, -1)
+    for value, sign in [(-3.0, +1), (0.2, -1), (0.0, +1), (None, -1)]:
+        with pytest.raises(AssertionError, match="change"):
+            checks.check_sign("change", value, sign)
+    with pytest.raises(ValueError, match="expected_sign"):
+        checks.check_sign("change", 1.0, 2)
+
+
+def test_check_between():
+    assert checks.check_between("w", 0.5, 0, 1)
+    assert checks.check_between("w", 1, 0, 1)
+    for bad in (-0.1, 1.1, None, float("nan")):
+        with pytest.raises(AssertionError, match="w"):
+            checks.check_between("w", bad, 0, 1)
+
+
+# ---------------------------------------------------------------------------
+# data
+# ---------------------------------------------------------------------------
+
+def test_load_dudek_bear_sign_pattern():
+    dataset = data.load("dudek_bear_1992_sign_pattern")
+    assert set(dataset.columns) == {"band_low_hz", "band_high_hz", "sign"}
+    assert len(dataset["sign"]) == len(dataset["band_low_hz"]) > 0
+    assert np.all(dataset["band_low_hz"] < dataset["band_high_hz"])
+    assert set(dataset["sign"]) <= {-1.0, 0.0, 1.0}
+    assert dataset.provenance["source"]
+    assert dataset.provenance["obtained"]
+
+
+def test_load_unknown_name_lists_available_names():
+    with pytest.raises(ValueError) as error:
+        data.load("no_such_data")
+    assert "no_such_data" in str(error.value)
+    assert "dudek_bear_1992_sign_pattern" in str(error.value)
+
+
+def test_load_rejects_file_without_source(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    (tmp_path / "complete.csv").write_text("# source: a paper\n# obtained: typed in\nx,y\n1,2\n")
+    (tmp_path / "no_source.csv").write_text("# obtained: typed in\nx,y\n1,2\n")
+    assert data.available() == ["complete", "no_source"]
+    np.testing.assert_array_equal(data.load("complete")["y"], [2.0])
+    with pytest.raises(ValueError, match="source"):
+        data.load("no_source")
+
+
+def test_every_data_file_has_source_and_obtained():
+    names = data.available()
+    assert names, f"no CSV files found in {data.DATA_DIR}"
+    for name in names:
+        provenance = data.load(name).provenance
+        assert provenance.get("source"), f"data/{name}.csv has no source line"
+        assert provenance.get("obtained"), f"data/{name}.csv has no obtained line"
+
+
+# ---------------------------------------------------------------------------
+# plotting
+# ---------------------------------------------------------------------------
+
+LABELS_WITHOUT_UNIT = ("count", "neuron index")
+
+
+@pytest.fixture
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def assert_labels_have_units(ax):
+    for label in (ax.get_xlabel(), ax.get_ylabel()):
+        assert label.strip(), "an axis has no label"
+        if label not in LABELS_WITHOUT_UNIT:
+            assert re.search(r"\([^()]+\)", label), f"label {label!r} has no unit in parentheses"
+
+
+def test_raster(close_figures):
+    _, ax = plt.subplots()
+    result = plotting.raster([0.1, 0.2, 0.3], [0, 1, 0], ax=ax)
+    assert result is ax
+    assert_labels_have_units(ax)
+
+
+def test_voltage_trace(close_figures):
+    ax = plotting.voltage_trace(np.arange(10.0), np.linspace(-70, -50, 10), threshold_mV=-55)
+    assert_labels_have_units(ax)
+
+
+def test_calcium_trace(close_figures):
+    t_ms = np.arange(100.0)
+    ax = plotting.calcium_trace(t_ms, 2 * np.exp(-t_ms / 20), theta_d=1.0, theta_p=1.3)
+    assert_labels_have_units(ax)
+
+
+def test_weight_trace(close_figures):
+    ax = plotting.weight_trace(np.arange(10.0), np.linspace(0.5, 0.7, 10), label="w")
+    assert_labels_have_units(ax)
+
+
+def test_change_vs_frequency_with_sign_bands(close_figures):
+    dataset = data.load("dudek_bear_1992_sign_pattern")
+    bands = list(zip(dataset["band_low_hz"], dataset["band_high_hz"], dataset["sign"]))
+    ax = plotting.change_vs_frequency([1, 3, 10, 30, 100], [-20, -10, 0, 10, 30], sign_bands=bands)
+    assert_labels_have_units(ax)
+    assert ax.get_xscale() == "log"
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert {"data: LTD", "data: crossover", "data: LTP"} <= set(legend)
+
+
+def test_change_vs_timing_with_data(close_figures):
+    timings = np.linspace(-100, 100, 21)
+    data_points = ([-20, 10], [-15, 40], [5, 8])
+    ax = plotting.change_vs_timing(timings, np.tanh(timings / 20) * 30, data=data_points)
+    assert_labels_have_units(ax)
+    assert "data" in [text.get_text() for text in ax.get_legend().get_texts()]
+
+
+def test_histogram(close_figures):
+    ax = plotting.histogram(np.random.default_rng(0).normal(1, 0.1, 100), "weight (nS)")
+    assert ax.get_ylabel() == "count"
+    assert_labels_have_units(ax)
+
+
+def test_palette_has_eight_distinct_hex_colours():
+    colours = list(plotting.COLORS.values())
+    assert len(colours) == 8
+    assert len({c.lower() for c in colours}) == 8
+    assert all(re.fullmatch(r"#[0-9A-Fa-f]{6}", c) for c in colours)
+
+
+# ---------------------------------------------------------------------------
+# models
+# ---------------------------------------------------------------------------
+
+LIF = dict(resistance=10 * Mohm, tau_m=10 * ms, v_rest=-70 * mV, v_threshold=-55 * mV,
+           v_reset=-70 * mV, refractory=2 * ms)
+
+
+def test_lif_rate_is_zero_at_and_below_rheobase():
+    # rheobase = (v_threshold - v_rest) / R = 1.5 nA
+    assert models.lif_rate_analytic(1.0 * nA, **LIF) == 0 * Hz
+    assert models.lif_rate_analytic(1.5 * nA, **LIF) == 0 * Hz
+
+
+def test_lif_rate_matches_hand_computation():
+    # v_inf = -70 + 10 MOhm * 2 nA = -50 mV; time to threshold = 10 ms * ln(20 / 5)
+    expected_hz = 1 / (2e-3 + 10e-3 * math.log(4.0))  # about 63.0 Hz
+    rate = models.lif_rate_analytic(2.0 * nA, **LIF)
+    assert float(rate / Hz) == pytest.approx(expected_hz, rel=1e-9)
+
+
+def test_lif_rate_approaches_one_over_refractory_at_huge_current():
+    rate_hz = float(models.lif_rate_analytic(1e6 * nA, **LIF) / Hz)
+    assert rate_hz < 500.0
+    assert rate_hz == pytest.approx(500.0, rel=1e-3)
+
+
+# ---------------------------------------------------------------------------
+# simulation
+# ---------------------------------------------------------------------------
+
+@pytest.fixture
+def restore_brian2_state():
+    """setup_notebook changes global preferences, dt and the Matplotlib style: put them back."""
+    keys = ("codegen.target", "codegen.runtime.cython.cache_dir", "logging.file_log")
+    saved = {key: brian2.prefs[key] for key in keys}
+    saved_dt = brian2.defaultclock.dt
+    with matplotlib.rc_context():
+        yield
+    for key, value in saved.items():
+        brian2.prefs[key] = value
+    brian2.defaultclock.dt = saved_dt
+
+
+def test_setup_notebook(tmp_path, monkeypatch, restore_brian2_state):
+    monkeypatch.setenv("NEUROPLASTICITY_CACHE", str(tmp_path))
+    brian2.prefs.codegen.target = "numpy"
+    rng = setup_notebook()
+    assert isinstance(rng, np.random.Generator)
+    assert brian2.prefs.codegen.target == "cython"
+    assert brian2.prefs.codegen.runtime.cython.cache_dir == str(cache_root() / "cython")
+    assert brian2.prefs.codegen.runtime.cython.cache_dir == str(tmp_path / "cython")
+    assert brian2.get_device() is runtime_device
+
+
+def test_setup_notebook_rejects_unknown_target(restore_brian2_state):
+    with pytest.raises(ValueError, match="target"):
+        setup_notebook(target="cpp_standalone")
+
+
+def test_seed_everything_gives_reproducible_draws():
+    first = seed_everything(7)
+    legacy_first = np.random.rand(3)
+    second = seed_everything(7)
+    legacy_second = np.random.rand(3)
+    np.testing.assert_array_equal(first.random(3), second.random(3))
+    np.testing.assert_array_equal(legacy_first, legacy_second)
+    assert not np.array_equal(seed_everything(8).random(3), seed_everything(7).random(3))
+
+
+def test_cache_root_honours_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEUROPLASTICITY_CACHE", str(tmp_path))
+    assert cache_root() == tmp_path
+    monkeypatch.delenv("NEUROPLASTICITY_CACHE")
+    assert cache_root() == Path.home() / ".cache" / "neuroplasticity"
+
+
+def test_compiled_network_reruns_with_new_values(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEUROPLASTICITY_CACHE", str(tmp_path))
+
+    def build():
+        group = NeuronGroup(1, "rate : Hz (constant)\ndv/dt = rate : 1", dt=1 * ms,
+                            name="ramp")
+        group.rate = 1 * Hz
+        Network(group).run(100 * ms)
+        return {"group": group}
+
+    try:
+        network = CompiledNetwork("test_ramp", build)
+        assert brian2.get_device() is runtime_device
+        assert Path(network.directory).is_relative_to(tmp_path)
+        assert network.last_run_seconds is None
+        group = network["group"]
+
+        network.run({group.rate: 10 * Hz})
+        np.testing.assert_allclose(group.v[:], [1.0], rtol=1e-6)  # 10 Hz * 100 ms
+        assert 0 < network.last_run_seconds < 2
+
+        network.run({group.rate: 30 * Hz})
+        np.testing.assert_allclose(group.v[:], [3.0], rtol=1e-6)
+        assert 0 < network.last_run_seconds < 2
+    finally:
+        assert brian2.get_device() is runtime_device
+
+
+# ---------------------------------------------------------------------------
+# widgets
+# ---------------------------------------------------------------------------
+
+def test_live_plot_registers_and_runs_update_once(monkeypatch):
+    monkeypatch.setattr(widgets, "REGISTRY", [])
+    calls = []
+
+    def update(n):
+        calls.append(n)
+
+    slider = ipywidgets.IntSlider(value=3, min=0, max=10)
+    widgets.live_plot(update, n=slider)
+
+    assert calls == [3]
+    assert len(widgets.REGISTRY) == 1
+    entry = widgets.REGISTRY[0]
+    assert entry["name"] == "update"
+    assert entry["update"] is update
+    assert entry["controls"] == {"n": slider}
+    assert slider.continuous_update is False
+    slider.value = 5  # moving the slider re-runs update
+    assert calls == [3, 5]
+
+
+def test_brian2_quantities_are_rejected_not_silently_converted():
+    from brian2 import Hz, ms
+    with pytest.raises(ValueError, match="timing_ms.*no Brian2 unit"):
+        protocols.pairing(10, 1, 10 * ms)
+    with pytest.raises(ValueError, match="frequency_hz"):
+        protocols.regular_train(20 * Hz, 5)
+
+
+def test_pre_first_pairing_needs_no_lead_time():
+    pre, post = protocols.pairing(10, 1, 500)
+    assert pre[0] == pytest.approx(0.1) and post[0] == pytest.approx(0.6)

@@ -1,0 +1,87 @@
+"""Time every notebook with a cold and a warm compile cache, and every widget re-run.
+
+Usage: python tools/benchmark.py [notebook ...]   (or: bash tasks.sh bench)
+
+For each notebook: wall time of a full run with an empty Brian2 cache (cold),
+again with the cache that run filled (warm), and the kernel's peak memory
+(largest resident set of the kernel or of a program it started, such as a
+compiled network). For each widget registered with ``helpers.widgets.live_plot``:
+the slowest of three re-runs with new slider values. Budgets from
+NOTEBOOK_GUIDE.md: 60 s warm, 120 s cold, 1 GB, 1 s per widget re-run.
+"""
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from notebook_runner import NOTEBOOKS, execute, stdout_of
+
+BUDGET = {"warm_s": 60, "cold_s": 120, "memory_mb": 1024, "widget_s": 1.0}
+
+# Appended to the notebook: note when the notebook itself finished, then re-run
+# each widget with three new slider values.
+END_STAMP = 'import time; print("NOTEBOOK_END", time.time())'
+WIDGET_TIMER = r'''
+import json, resource, time
+import matplotlib.pyplot as plt
+from helpers.widgets import REGISTRY
+_results = {}
+for _entry in REGISTRY:
+    _slowest = 0.0
+    for _fraction in (0.2, 0.5, 0.9):
+        _values = {}
+        for _name, _control in _entry["controls"].items():
+            _low, _high = _control.min, _control.max
+            _values[_name] = type(_control.value)(_low + _fraction * (_high - _low))
+        _start = time.perf_counter()
+        _entry["update"](**_values)
+        _slowest = max(_slowest, time.perf_counter() - _start)
+        plt.close("all")
+    _results[_entry["name"]] = _slowest
+_peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print("BENCHMARK" + json.dumps({"widgets": _results, "peak_mb": _peak_kb / 1024}))
+'''
+
+
+def measure(path):
+    """Cold and warm wall time (s), peak memory (MB) and widget re-run times (s) of one notebook."""
+    with tempfile.TemporaryDirectory(prefix="neuroplasticity-cache-") as cache:
+        env = {"NEUROPLASTICITY_CACHE": cache}
+        _, cold = execute(path, env=env)
+        start = time.time()
+        notebook, _ = execute(path, extra_code=[END_STAMP, WIDGET_TIMER], env=env)
+    warm = float(stdout_of(notebook.cells[-2]).split()[1]) - start
+    report = json.loads(stdout_of(notebook.cells[-1]).split("BENCHMARK", 1)[1])
+    return {"notebook": path.name, "cold_s": cold, "warm_s": warm,
+            "memory_mb": report["peak_mb"], "widgets": report["widgets"]}
+
+
+def mark(value, budget):
+    return f"{value:.2f}" + (" ✓" if value <= budget else " ✗ over budget")
+
+
+def main(names):
+    paths = [p for p in NOTEBOOKS if not names or p.name in names or p.stem in names]
+    rows = []
+    print("| notebook | cold (s) | warm (s) | peak memory (MB) | widget re-run (s) |")
+    print("|---|---|---|---|---|")
+    for path in paths:
+        row = measure(path)
+        rows.append(row)
+        widgets = ", ".join(f"{name} {mark(seconds, BUDGET['widget_s'])}"
+                            for name, seconds in row["widgets"].items()) or "none"
+        print(f"| {row['notebook']} | {mark(row['cold_s'], BUDGET['cold_s'])} | "
+              f"{mark(row['warm_s'], BUDGET['warm_s'])} | {mark(row['memory_mb'], BUDGET['memory_mb'])} | "
+              f"{widgets} |", flush=True)
+    over = [r["notebook"] for r in rows
+            if r["cold_s"] > BUDGET["cold_s"] or r["warm_s"] > BUDGET["warm_s"]
+            or r["memory_mb"] > BUDGET["memory_mb"]
+            or any(s > BUDGET["widget_s"] for s in r["widgets"].values())]
+    print(f"budgets: {BUDGET}; over budget: {over or 'none'}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,38 @@
+"""Run a notebook top to bottom in its own kernel, as JupyterLab would.
+
+The kernel is the one named in the notebook's metadata (the collection's
+``neuroplasticity`` kernelspec), so the same interpreter, and therefore the
+same Brian2 compile cache, is used as in JupyterLab and in the tests.
+"""
+import os
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def execute(path, extra_code=(), env=None, timeout=900):
+    """Execute ``path`` plus cells made of ``extra_code``; returns (notebook, seconds).
+
+    ``env`` entries are added to the kernel's environment (e.g. a fresh
+    ``NEUROPLASTICITY_CACHE`` for a cold run). Raises on the first failing cell.
+    """
+    notebook = nbformat.read(path, as_version=4)
+    for code in extra_code:
+        notebook.cells.append(nbformat.v4.new_code_cell(code))
+    kernel_env = dict(os.environ, **(env or {}))
+    client = NotebookClient(notebook, timeout=timeout,
+                            kernel_name=notebook.metadata["kernelspec"]["name"],
+                            resources={"metadata": {"path": str(Path(path).parent)}})
+    start = time.perf_counter()
+    client.execute(env=kernel_env)
+    return notebook, time.perf_counter() - start
+
+
+def stdout_of(cell):
+    """All text a code cell printed."""
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stdout")
