@@ -1,0 +1,91 @@
+"""Science checks of the shared models against published results, with stated tolerances.
+
+The notebooks assert the same results in their "reproduce the paper" sections
+(run by nbval); these checks guard the models in helpers that later notebooks
+import, independently of any notebook.
+"""
+import numpy as np
+import pytest
+from brian2 import Hz, Network, NeuronGroup, SpikeMonitor, TimedArray, mV, Mohm, ms, nA, second
+
+import helpers
+from helpers import data, models
+
+
+@pytest.fixture(autouse=True)
+def fresh_setup():
+    helpers.setup_notebook(seed=2026)
+
+
+def test_lif_rate_matches_the_analytic_f_i_curve():
+    """Textbook LIF formula (Gerstner et al. 2014, ch. 1.3): simulation within 2 %."""
+    params = dict(E_L=-70 * mV, V_th=-50 * mV, V_reset=-70 * mV, R=100 * Mohm, tau_m=10 * ms)
+    currents = np.linspace(0.25, 1.0, 8) * nA
+    neurons = NeuronGroup(len(currents), "dv/dt = (E_L - v + R*I)/tau_m : volt (unless refractory)\n"
+                          "I : amp (constant)", threshold="v >= V_th", reset="v = V_reset",
+                          refractory=2 * ms, method="exact", namespace=params, dt=0.02 * ms)
+    neurons.v = params["E_L"]
+    neurons.I = currents
+    spikes = SpikeMonitor(neurons)
+    Network(neurons, spikes).run(1 * second)
+    trains = spikes.spike_trains()
+    for k, current in enumerate(currents):
+        simulated = 1 / np.mean(np.diff(trains[k] / second))
+        expected = float(models.lif_rate_analytic(current, params["R"], params["tau_m"], params["E_L"],
+                                                  params["V_th"], params["V_reset"], 2 * ms))
+        assert simulated == pytest.approx(expected, rel=0.02)
+
+
+def test_rate_protocols_reproduce_the_dudek_bear_sign_pattern():
+    """Dudek & Bear 1992: LTD at <= 3 Hz, crossover in 5-20 Hz, LTP at >= 30 Hz (900 pulses)."""
+    frequencies = np.array([0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 100])
+    network = helpers.CompiledNetwork(
+        "rate_protocols", lambda: models.build_rate_protocol_network(12, 1810 * second))
+    network.run({network["pulser"].frequency: frequencies * Hz, network["pulser"].n_pulses: 900})
+    change = network["exact"].rho[:] / models.calcium_rule_initial_weight() - 1
+    for low, high, sign in zip(*(data.load("dudek_bear_1992_sign_pattern")[c]
+                                 for c in ("band_low_hz", "band_high_hz", "sign"))):
+        inside = (frequencies >= low) & (frequencies <= high)
+        if sign < 0:
+            assert np.all(change[inside] < 0)
+        elif sign > 0:
+            assert np.all(change[inside] > 0)
+        else:
+            flips = np.nonzero((change[:-1] < 0) & (change[1:] >= 0))[0]
+            assert len(flips) == 1 and low <= frequencies[flips[0]] and frequencies[flips[0] + 1] <= high
+    assert network.last_run_seconds < 1.0, "a re-run must be fast enough for a slider"
+
+
+def test_event_driven_calcium_rule_matches_the_stepped_rule():
+    """The exact per-pulse update equals the 0.1 ms time-stepped rule (|d rho| < 2e-3)."""
+    network = helpers.CompiledNetwork(
+        "rate_protocols", lambda: models.build_rate_protocol_network(12, 1810 * second))
+    # periods on the 2 ms grid; every protocol and its test pulse end within the
+    # first second, where the stepped copy of each synapse runs too
+    frequencies = np.array([1, 2, 5, 10, 20, 25, 50, 100, 125, 250, 10, 100])
+    n_pulses = 1 + np.floor(0.4 * frequencies).astype(int)
+    test_delay = 0.3
+    network.run({network["pulser"].frequency: frequencies * Hz, network["pulser"].n_pulses: n_pulses,
+                 network["pulser"].test_delay: test_delay * second})
+    test_pulse_at = (n_pulses - 1) / frequencies + test_delay
+    t = network["calcium"].t / second
+    stepped = np.array([network["calcium"].rho[k][t < test_pulse_at[k] - 1e-6][-1] for k in range(12)])
+    peak_calcium = network["calcium"].c.max(axis=1)
+    assert peak_calcium[0] == pytest.approx(models.RATE_PROTOCOL_CALCIUM["C_pre"]), "one pulse, one jump"
+    assert np.allclose(network["exact"].rho[:], stepped, atol=2e-3)
+    assert np.ptp(stepped) > 0.05, "the protocols should span LTD and LTP"
+
+
+def test_bcm_selective_fixed_point():
+    """Dayan & Abbott ch. 8: with K orthogonal equiprobable patterns, v = K for one, 0 for the rest, theta = K."""
+    K = 4
+    rng = np.random.default_rng(7)
+    patterns = TimedArray(np.eye(K)[rng.integers(K, size=200000)], dt=1 * ms)
+    network, bcm = models.build_bcm_network(patterns, tau_w=5 * second, tau_theta=0.5 * second,
+                                            w_initial=rng.uniform(0.5, 1.5, K))
+    network.run(200 * second)
+    final = bcm["w"].w[:, -1]
+    winner = np.argmax(final)
+    assert final[winner] == pytest.approx(K, rel=0.05)
+    assert np.all(np.delete(final, winner) < 0.01 * K)
+    assert np.mean(bcm["v"].theta[0][bcm["v"].t > 150 * second]) == pytest.approx(K, rel=0.05)
