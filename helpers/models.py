@@ -8,7 +8,7 @@ Symbols (the same in every notebook):
 - ``v``: membrane potential (LIF) or output rate (BCM); ``theta``: BCM's sliding threshold
 """
 import numpy as np
-from brian2 import (Hz, Network, defaultclock, NeuronGroup, StateMonitor, Synapses, TimedArray, ms, second)
+from brian2 import (Clock, Hz, Network, defaultclock, NeuronGroup, StateMonitor, Synapses, TimedArray, ms, second)
 
 # ---------------------------------------------------------------------------
 # Leaky integrate-and-fire neuron (notebook 00)
@@ -153,23 +153,31 @@ v_post = w * u_pre : 1 (summed)
 """
 
 
-def build_bcm_network(inputs, tau_w, tau_theta, w_initial, theta_initial=1.0, dt=1 * ms):
+# One clock shared by every BCM network. Brian2 writes a clock's name into the
+# generated code, so a new clock per call (a new name while the old one is still
+# alive) would make Brian2 compile the model again each time.
+BCM_CLOCK = Clock(dt=1 * ms, name="bcm_clock")
+BCM_RECORD_CLOCK = Clock(dt=10 * ms, name="bcm_record_clock")
+
+
+def build_bcm_network(inputs, tau_w, tau_theta, w_initial, theta_initial=1.0):
     """One BCM neuron whose K inputs follow ``inputs`` (a TimedArray of shape time x K).
 
     ``u`` is the presynaptic rate (a.u.), ``v = sum_k w_k u_k`` the output and
-    ``theta`` the sliding threshold. Returns ``(network, objects)``.
+    ``theta`` the sliding threshold; time step 1 ms (``BCM_CLOCK``).
+    Returns ``(network, objects)``.
     """
     n_inputs = len(w_initial)
     source = NeuronGroup(n_inputs, "u = inputs(t, i) : 1", namespace={"inputs": inputs},
-                         dt=dt)
-    neuron = NeuronGroup(1, BCM_OUTPUT_EQS, method="euler", dt=dt,
+                         clock=BCM_CLOCK)
+    neuron = NeuronGroup(1, BCM_OUTPUT_EQS, method="euler", clock=BCM_CLOCK,
                          namespace={"tau_theta": tau_theta})
     neuron.theta = theta_initial
-    synapses = Synapses(source, neuron, BCM_SYNAPSE_EQS, method="euler", dt=dt,
+    synapses = Synapses(source, neuron, BCM_SYNAPSE_EQS, method="euler", clock=BCM_CLOCK,
                         namespace={"tau_w": tau_w, "inputs": inputs})
     synapses.connect()
     synapses.w = w_initial
-    monitor = StateMonitor(synapses, "w", record=True, dt=10 * ms)
-    neuron_monitor = StateMonitor(neuron, ["v", "theta"], record=0, dt=10 * ms)
+    monitor = StateMonitor(synapses, "w", record=True, clock=BCM_RECORD_CLOCK)
+    neuron_monitor = StateMonitor(neuron, ["v", "theta"], record=0, clock=BCM_RECORD_CLOCK)
     network = Network(source, neuron, synapses, monitor, neuron_monitor)
     return network, {"synapses": synapses, "neuron": neuron, "w": monitor, "v": neuron_monitor}

@@ -24,6 +24,7 @@ BUDGET = {"warm_s": 60, "cold_s": 120, "memory_mb": 1024, "widget_s": 1.0}
 END_STAMP = 'import time; print("NOTEBOOK_END", time.time())'
 WIDGET_TIMER = r'''
 import json, resource, time
+import ipywidgets
 import matplotlib.pyplot as plt
 from helpers.widgets import REGISTRY
 _results = {}
@@ -33,7 +34,10 @@ for _entry in REGISTRY:
         _values = {}
         for _name, _control in _entry["controls"].items():
             _low, _high = _control.min, _control.max
-            _values[_name] = type(_control.value)(_low + _fraction * (_high - _low))
+            _value = _low + _fraction * (_high - _low)
+            if isinstance(_control, ipywidgets.FloatLogSlider):  # min and max are exponents
+                _value = _control.base ** _value
+            _values[_name] = type(_control.value)(_value)
         _start = time.perf_counter()
         _entry["update"](**_values)
         _slowest = max(_slowest, time.perf_counter() - _start)
