@@ -22,7 +22,7 @@ find_python() {
 
 setup() {
     local stamp="$VENV/.installed" want
-    want=$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+    want=$(cat requirements.txt pyproject.toml | cksum)
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
         return 0
     fi
@@ -42,9 +42,9 @@ case "${1:-}" in
     setup) setup ;;
     lab)
         setup
-        extra=()
-        [ "$(id -u)" = 0 ] && extra+=(--allow-root)
-        exec "$VENV/bin/jupyter" lab "${extra[@]}" notebooks/00_start_here.ipynb ;;
+        root_flag=""
+        [ "$(id -u)" = 0 ] && root_flag="--allow-root"   # JupyterLab refuses root without it
+        exec "$VENV/bin/jupyter" lab $root_flag "${@:2}" notebooks/00_start_here.ipynb ;;
     test)
         setup
         exec "$PY" -m pytest tests notebooks --nbval-lax --nbval-cell-timeout=900 -v "${@:2}" ;;
