@@ -124,7 +124,7 @@ def build_rate_protocol_network(n_channels, duration, show_duration=1 * second,
                        method="euler", namespace=dict(params), dt=fine_dt, name="stepped")
     stepped.connect(i=np.arange(n_channels), j=0)
     stepped.rho = calcium_rule_initial_weight()
-    weight_monitor = StateMonitor(exact, "rho", record=True, dt=duration / 400, name="weights")
+    weight_monitor = StateMonitor(exact, "rho", record=True, dt=0.5 * second, name="weights")
     calcium_monitor = StateMonitor(stepped, ["c", "rho"], record=True, dt=fine_dt, name="calcium")
     network = Network(pulser, target, exact, stepped, weight_monitor, calcium_monitor)
     # Brian2 always ticks defaultclock: make it coarse while this network runs.

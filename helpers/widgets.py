@@ -14,8 +14,9 @@ def live_plot(update, **controls):
     """Show ``controls`` (ipywidgets sliders...) that re-run ``update(**values)`` when moved.
 
     ``update`` draws its figure with ``plt.show()`` and should answer within
-    about a second. Sliders re-run when released, not while dragged.
-    Returns the interactive widget.
+    about a second. Sliders re-run when released, not while dragged. The
+    widget is displayed here; nothing is returned, so a notebook cell ending
+    with this call does not show it a second time.
     """
     for control in controls.values():
         if hasattr(control, "continuous_update"):
@@ -23,4 +24,3 @@ def live_plot(update, **controls):
     widget = ipywidgets.interactive(update, **controls)  # runs update once
     REGISTRY.append({"name": update.__name__, "update": update, "controls": controls})
     display(widget)
-    return widget

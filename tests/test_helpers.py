@@ -415,7 +415,7 @@ def test_live_plot_registers_and_runs_update_once(monkeypatch):
         calls.append(n)
 
     slider = ipywidgets.IntSlider(value=3, min=0, max=10)
-    widgets.live_plot(update, n=slider)
+    assert widgets.live_plot(update, n=slider) is None  # displayed once, not echoed again
 
     assert calls == [3]
     assert len(widgets.REGISTRY) == 1

@@ -53,6 +53,7 @@ def test_rate_protocols_reproduce_the_dudek_bear_sign_pattern():
         else:
             flips = np.nonzero((change[:-1] < 0) & (change[1:] >= 0))[0]
             assert len(flips) == 1 and low <= frequencies[flips[0]] and frequencies[flips[0] + 1] <= high
+    assert np.all(change[frequencies >= 30] > 0), "LTP at 30 Hz and above, the 100 Hz tetanus included"
     assert network.last_run_seconds < 1.0, "a re-run must be fast enough for a slider"
 
 
