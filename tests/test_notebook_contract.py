@@ -114,6 +114,12 @@ def test_exercises_use_nbgrader_markup(nb):
     ids = [c.metadata["nbgrader"]["grade_id"] for c in solutions + tests]
     assert len(ids) == len(set(ids)), "grade_ids must be unique"
     assert "<details>" in markdown(nb), "a conceptual question with a revealable answer"
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
+        # nbgrader treats these words anywhere in any cell as a region marker
+        assert marker not in markdown(nb), f"prose must not contain '{marker}'"
+        for cell in code_cells(nb):
+            if marker in cell.source:
+                assert cell.metadata.get("nbgrader"), f"'{marker}' outside an nbgrader cell"
 
 
 def test_reproduce_section_asserts_agreement(nb):
