@@ -94,9 +94,8 @@ next_t += int(count < n_pulses) / frequency + int(count == n_pulses) * test_dela
 """
 
 
-def calcium_rule_initial_weight():
-    """Efficacy every synapse starts from: 0.5, halfway between fully depressed and potentiated."""
-    return 0.5
+# Efficacy every synapse starts from: halfway between fully depressed and fully potentiated.
+INITIAL_RHO = 0.5
 
 
 def build_rate_protocol_network(n_channels, duration, show_duration=1 * second,
@@ -119,11 +118,11 @@ def build_rate_protocol_network(n_channels, duration, show_duration=1 * second,
     exact = Synapses(pulser, target, "c : 1\nrho : 1\nt_last : second",
                      on_pre=CALCIUM_RULE_EVENT_DRIVEN, namespace=dict(params), name="exact")
     exact.connect(i=np.arange(n_channels), j=0)
-    exact.rho = calcium_rule_initial_weight()
+    exact.rho = INITIAL_RHO
     stepped = Synapses(pulser, target, CALCIUM_RULE_EQS, on_pre=CALCIUM_RULE_ON_PRE,
                        method="euler", namespace=dict(params), dt=fine_dt, name="stepped")
     stepped.connect(i=np.arange(n_channels), j=0)
-    stepped.rho = calcium_rule_initial_weight()
+    stepped.rho = INITIAL_RHO
     weight_monitor = StateMonitor(exact, "rho", record=True, dt=0.5 * second, name="weights")
     calcium_monitor = StateMonitor(stepped, ["c", "rho"], record=True, dt=fine_dt, name="calcium")
     network = Network(pulser, target, exact, stepped, weight_monitor, calcium_monitor)

@@ -1,5 +1,11 @@
 """Simulation set-up: seeds, Brian2's code-generation target and compile cache,
 and a network compiled once and re-run with new parameter values (for sliders).
+
+Keeping the compile cache warm: Brian2 reuses compiled code only when the
+generated code is identical. A group given its own ``dt`` gets a new clock whose
+name ends up in that code, so a function that builds such a group on every call
+compiles again each time. Use the default clock, or one ``Clock`` created once
+and passed as ``clock=`` (see ``models.BCM_CLOCK``).
 """
 import os
 import time

@@ -42,7 +42,7 @@ def test_rate_protocols_reproduce_the_dudek_bear_sign_pattern():
     network = helpers.CompiledNetwork(
         "rate_protocols", lambda: models.build_rate_protocol_network(12, 1810 * second))
     network.run({network["pulser"].frequency: frequencies * Hz, network["pulser"].n_pulses: 900})
-    change = network["exact"].rho[:] / models.calcium_rule_initial_weight() - 1
+    change = network["exact"].rho[:] / models.INITIAL_RHO - 1
     for low, high, sign in zip(*(data.load("dudek_bear_1992_sign_pattern")[c]
                                  for c in ("band_low_hz", "band_high_hz", "sign"))):
         inside = (frequencies >= low) & (frequencies <= high)
