@@ -8,7 +8,10 @@ Symbols (the same in every notebook):
 - ``v``: membrane potential (LIF) or output rate (BCM); ``theta``: BCM's sliding threshold
 """
 import numpy as np
-from brian2 import (Clock, Hz, Network, defaultclock, NeuronGroup, StateMonitor, Synapses, TimedArray, ms, second)
+from brian2 import (Clock, Hz, Network, NeuronGroup, StateMonitor, Synapses, TimedArray, defaultclock,
+                    ms, second)
+
+from .validation import require_count, require_positive_quantity
 
 # ---------------------------------------------------------------------------
 # Leaky integrate-and-fire neuron (notebook 00)
@@ -109,6 +112,10 @@ def build_rate_protocol_network(n_channels, duration, show_duration=1 * second,
     so calcium can be plotted. Calls ``run`` itself (twice); meant as the
     ``build`` function of ``helpers.CompiledNetwork``. Returns the objects.
     """
+    require_count("n_channels", n_channels, 1, 1000)
+    require_positive_quantity("show_duration", show_duration, second)
+    if not duration > show_duration:
+        raise ValueError(f"duration must be longer than show_duration ({show_duration}), got {duration}")
     pulser = NeuronGroup(n_channels, PULSER_EQS, threshold=PULSER_THRESHOLD, reset=PULSER_RESET,
                          dt=coarse_dt, name="pulser")
     pulser.frequency = 1 * Hz
@@ -166,6 +173,11 @@ def build_bcm_network(inputs, tau_w, tau_theta, w_initial, theta_initial=1.0):
     ``theta`` the sliding threshold; time step 1 ms (``BCM_CLOCK``).
     Returns ``(network, objects)``.
     """
+    require_positive_quantity("tau_w", tau_w, second)
+    require_positive_quantity("tau_theta", tau_theta, second)
+    if not tau_theta < tau_w:
+        raise ValueError(f"tau_theta must be shorter than tau_w for a stable BCM rule, "
+                         f"got tau_theta = {tau_theta}, tau_w = {tau_w}")
     n_inputs = len(w_initial)
     source = NeuronGroup(n_inputs, "u = inputs(t, i) : 1", namespace={"inputs": inputs},
                          clock=BCM_CLOCK)

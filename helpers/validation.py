@@ -42,3 +42,14 @@ def require_count(name, value, low=1, high=10**7):
     if number != int(number):
         raise ValueError(f"{name} must be a whole number in [{low}, {high}], got {value}")
     return int(number)
+
+
+def require_positive_quantity(name, value, unit):
+    """Check that a Brian2 quantity has the dimensions of ``unit`` (e.g. ``second``) and is > 0."""
+    from brian2 import have_same_dimensions
+
+    if not have_same_dimensions(value, unit):
+        raise ValueError(f"{name} must be a quantity in {unit} (e.g. 5*{unit}), got {value!r}")
+    if not float(value / unit) > 0:
+        raise ValueError(f"{name} must be positive, got {value}")
+    return value

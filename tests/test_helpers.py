@@ -439,3 +439,18 @@ def test_brian2_quantities_are_rejected_not_silently_converted():
 def test_pre_first_pairing_needs_no_lead_time():
     pre, post = protocols.pairing(10, 1, 500)
     assert pre[0] == pytest.approx(0.1) and post[0] == pytest.approx(0.6)
+
+
+def test_model_builders_reject_bad_parameters():
+    from brian2 import TimedArray, ms, second
+    inputs = TimedArray([[1.0]], dt=1 * second)
+    with pytest.raises(ValueError, match="tau_w must be positive"):
+        models.build_bcm_network(inputs, tau_w=-5 * second, tau_theta=0.5 * second, w_initial=[1.0])
+    with pytest.raises(ValueError, match="tau_theta must be a quantity in"):
+        models.build_bcm_network(inputs, tau_w=5 * second, tau_theta=0.5, w_initial=[1.0])
+    with pytest.raises(ValueError, match="tau_theta must be shorter than tau_w"):
+        models.build_bcm_network(inputs, tau_w=1 * second, tau_theta=2 * second, w_initial=[1.0])
+    with pytest.raises(ValueError, match="n_channels"):
+        models.build_rate_protocol_network(0, 10 * second)
+    with pytest.raises(ValueError, match="duration must be longer than show_duration"):
+        models.build_rate_protocol_network(2, 500 * ms)
