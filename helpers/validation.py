@@ -5,6 +5,8 @@ the value it got, instead of letting a bad value turn into a NaN plot.
 """
 import math
 
+from brian2 import have_same_dimensions
+
 
 def require_in_range(name, value, low, high, unit="", low_inclusive=True, high_inclusive=True):
     """Check that ``low <= value <= high`` (bounds exclusive where asked).
@@ -46,8 +48,6 @@ def require_count(name, value, low=1, high=10**7):
 
 def require_positive_quantity(name, value, unit):
     """Check that a Brian2 quantity has the dimensions of ``unit`` (e.g. ``second``) and is > 0."""
-    from brian2 import have_same_dimensions
-
     if not have_same_dimensions(value, unit):
         raise ValueError(f"{name} must be a quantity in {unit} (e.g. 5*{unit}), got {value!r}")
     if not float(value / unit) > 0:

@@ -454,3 +454,22 @@ def test_model_builders_reject_bad_parameters():
         models.build_rate_protocol_network(0, 10 * second)
     with pytest.raises(ValueError, match="duration must be longer than show_duration"):
         models.build_rate_protocol_network(2, 500 * ms)
+
+
+def test_crossover_frequency_interpolates_in_log_frequency():
+    assert checks.crossover_frequency([1, 100], [-1.0, 1.0]) == pytest.approx(10.0)
+    assert checks.crossover_frequency([1, 10], [1.0, 2.0]) is None
+
+
+def test_check_sign_pattern_passes_and_fails():
+    bands = [(0.5, 3, -1), (5, 20, 0), (30, 50, 1)]
+    freqs = [1, 3, 5, 10, 20, 30, 50]
+    assert 5 <= checks.check_sign_pattern(freqs, [-5, -4, -3, -1, 2, 5, 6], bands) <= 20
+    with pytest.raises(AssertionError, match="expected LTD"):
+        checks.check_sign_pattern(freqs, [1, -4, -3, -1, 2, 5, 6], bands)
+    with pytest.raises(AssertionError, match="expected LTP"):
+        checks.check_sign_pattern(freqs, [-5, -4, -3, -1, 2, 5, -6], bands[::-1])  # LTP band first
+    with pytest.raises(AssertionError, match="one crossover"):
+        checks.check_sign_pattern(freqs, [-5, -4, -3, -1, -2, 5, 6], bands)   # crossover at 20-30 Hz
+    with pytest.raises(AssertionError, match="one crossover"):
+        checks.check_sign_pattern(freqs, [-5, -4, 3, -1, 2, 5, 6], bands)     # three sign changes

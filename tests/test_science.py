@@ -9,7 +9,7 @@ import pytest
 from brian2 import Hz, Network, NeuronGroup, SpikeMonitor, TimedArray, mV, Mohm, ms, nA, second
 
 import helpers
-from helpers import data, models
+from helpers import checks, data, models
 
 
 @pytest.fixture(autouse=True)
@@ -43,16 +43,9 @@ def test_rate_protocols_reproduce_the_dudek_bear_sign_pattern():
         "rate_protocols", lambda: models.build_rate_protocol_network(12, 1810 * second))
     network.run({network["pulser"].frequency: frequencies * Hz, network["pulser"].n_pulses: 900})
     change = network["exact"].rho[:] / models.INITIAL_RHO - 1
-    for low, high, sign in zip(*(data.load("dudek_bear_1992_sign_pattern")[c]
-                                 for c in ("band_low_hz", "band_high_hz", "sign"))):
-        inside = (frequencies >= low) & (frequencies <= high)
-        if sign < 0:
-            assert np.all(change[inside] < 0)
-        elif sign > 0:
-            assert np.all(change[inside] > 0)
-        else:
-            flips = np.nonzero((change[:-1] < 0) & (change[1:] >= 0))[0]
-            assert len(flips) == 1 and low <= frequencies[flips[0]] and frequencies[flips[0] + 1] <= high
+    dudek_bear = data.load("dudek_bear_1992_sign_pattern")
+    bands = zip(dudek_bear["band_low_hz"], dudek_bear["band_high_hz"], dudek_bear["sign"])
+    checks.check_sign_pattern(frequencies, change, bands)
     assert np.all(change[frequencies >= 30] > 0), "LTP at 30 Hz and above, the 100 Hz tetanus included"
     assert network.last_run_seconds < 1.0, "a re-run must be fast enough for a slider"
 
@@ -86,8 +79,9 @@ def test_bcm_selective_fixed_point():
     network, bcm = models.build_bcm_network(patterns, tau_w=5 * second, tau_theta=0.5 * second,
                                             w_initial=rng.uniform(0.5, 1.5, K))
     network.run(200 * second)
-    final = bcm["w"].w[:, -1]
-    winner = np.argmax(final)
-    assert final[winner] == pytest.approx(K, rel=0.05)
-    assert np.all(np.delete(final, winner) < 0.01 * K)
+    late = bcm["w"].t > 150 * second     # average out the wobble from the random pattern order
+    late_w = bcm["w"].w[:, late].mean(axis=1)
+    winner = np.argmax(late_w)
+    assert late_w[winner] == pytest.approx(K, rel=0.05)
+    assert np.all(np.delete(late_w, winner) < 0.01 * K)
     assert np.mean(bcm["v"].theta[0][bcm["v"].t > 150 * second]) == pytest.approx(K, rel=0.05)
