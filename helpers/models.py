@@ -192,3 +192,175 @@ def build_bcm_network(inputs, tau_w, tau_theta, w_initial, theta_initial=1.0):
     neuron_monitor = StateMonitor(neuron, ["v", "theta"], record=0, clock=BCM_RECORD_CLOCK)
     network = Network(source, neuron, synapses, monitor, neuron_monitor)
     return network, {"synapses": synapses, "neuron": neuron, "w": monitor, "v": neuron_monitor}
+
+
+# ---------------------------------------------------------------------------
+# Spike-timing-dependent plasticity (notebooks 02 and 03)
+# ---------------------------------------------------------------------------
+
+# Pair rule fitted to Bi & Poo 1998 (Fig. 7): time constants from Bi & Poo 2001,
+# as used by Pfister & Gerstner 2006. The amplitudes are the approximate fit of
+# the whole 60-pair protocol (+78 % and -24 %, see data/bi_poo_1998_window_fit.csv),
+# shared equally among the 60 pairs.
+BI_POO_PAIRS = 60
+PAIR_STDP_BI_POO = {
+    "tau_plus": 16.8 * ms,           # LTP window (pre before post)
+    "tau_minus": 33.7 * ms,          # LTD window (post before pre)
+    "A_plus": 0.78 / BI_POO_PAIRS,   # weight change per pair at dt = 0+ (fraction)
+    "A_minus": 0.24 / BI_POO_PAIRS,  # weight change per pair at dt = 0- (fraction, a decrease)
+}
+
+# Triplet rule, Pfister & Gerstner 2006 (J Neurosci 26:9673), Table 3, visual
+# cortex, all-to-all, minimal model (A2_plus = A3_minus = 0, so tau_x is unused).
+TRIPLET_VISUAL_CORTEX = {
+    "tau_plus": 16.8 * ms, "tau_minus": 33.7 * ms,
+    "tau_x": 101 * ms,     # unused in the minimal model (its A3_minus is 0)
+    "tau_y": 114 * ms,     # slow postsynaptic trace o2
+    "A2_plus": 0.0, "A3_plus": 6.5e-3, "A2_minus": 7.1e-3, "A3_minus": 0.0,
+}
+
+# Each neuron of a "pairing" group fires n_pairs spikes, one every `period`,
+# starting at first_t: one group for the presynaptic and one for the
+# postsynaptic cell, the post group's first_t shifted by the timing dt.
+PAIRING_EQS = """
+period : second (constant)
+first_t : second (constant)
+n_pairs : integer (constant)
+count : integer
+"""
+PAIRING_THRESHOLD = "t >= first_t + count * period and count < n_pairs"
+PAIRING_RESET = "count += 1"
+
+# Both rules side by side in one synapse, each with its own weight (a relative
+# weight: 1 before the protocol, so w - 1 is the fractional change).
+# Traces: apre, apost (pair rule); r1, r2 (presynaptic) and o1, o2 (postsynaptic)
+# for the triplet rule. The rule parameters are shared variables, so a compiled
+# network can be re-run with new values.
+STDP_PAIRING_EQS = """
+w_pair : 1
+w_triplet : 1
+dapre/dt = -apre / tau_plus : 1 (event-driven)
+dapost/dt = -apost / tau_minus : 1 (event-driven)
+dr1/dt = -r1 / tau_plus : 1 (event-driven)
+dr2/dt = -r2 / tau_x : 1 (event-driven)
+do1/dt = -o1 / tau_minus : 1 (event-driven)
+do2/dt = -o2 / tau_y : 1 (event-driven)
+tau_plus : second (shared, constant)
+tau_minus : second (shared, constant)
+tau_x : second (shared, constant)
+tau_y : second (shared, constant)
+A_plus : 1 (shared, constant)
+A_minus : 1 (shared, constant)
+A2_plus : 1 (shared, constant)
+A3_plus : 1 (shared, constant)
+A2_minus : 1 (shared, constant)
+A3_minus : 1 (shared, constant)
+"""
+# Each update uses the traces from before this spike's own increment.
+STDP_PAIRING_ON_PRE = """
+w_pair += -A_minus * apost
+w_triplet += -o1 * (A2_minus + A3_minus * r2)
+apre += 1
+r1 += 1
+r2 += 1
+"""
+STDP_PAIRING_ON_POST = """
+w_pair += A_plus * apre
+w_triplet += r1 * (A2_plus + A3_plus * o2)
+apost += 1
+o1 += 1
+o2 += 1
+"""
+
+PAIRING_START = 150 * ms  # first presynaptic spike; leaves room for timings down to -150 ms
+
+
+def build_pairing_network(n_channels, duration, dt=1 * ms):
+    """Pairing protocols on ``n_channels`` independent pre/post pairs, both STDP rules.
+
+    Set per channel (``run_args`` of a ``CompiledNetwork``): ``pre.period`` and
+    ``post.period`` (1 / pairing frequency), ``post.first_t`` (``PAIRING_START``
+    + timing) and ``n_pairs``. The rule parameters start at ``PAIR_STDP_BI_POO``
+    and ``TRIPLET_VISUAL_CORTEX``. Spike times fall on a ``dt`` grid (the trace
+    updates are exact). Calls ``run``; meant as the ``build`` of ``CompiledNetwork``.
+    """
+    require_count("n_channels", n_channels, 1, 10000)
+    require_positive_quantity("duration", duration, second)
+    require_positive_quantity("dt", dt, second)
+    groups = []
+    for name in ("pre", "post"):
+        group = NeuronGroup(n_channels, PAIRING_EQS, threshold=PAIRING_THRESHOLD,
+                            reset=PAIRING_RESET, name=name)
+        group.period = 1 * second
+        group.first_t = PAIRING_START
+        group.n_pairs = BI_POO_PAIRS
+        groups.append(group)
+    pre, post = groups
+    stdp = Synapses(pre, post, STDP_PAIRING_EQS, on_pre=STDP_PAIRING_ON_PRE,
+                    on_post=STDP_PAIRING_ON_POST, name="stdp")
+    stdp.connect(j="i")
+    stdp.w_pair = 1
+    stdp.w_triplet = 1
+    for name, value in {**PAIR_STDP_BI_POO, **TRIPLET_VISUAL_CORTEX}.items():
+        setattr(stdp, name, value)
+    network = Network(pre, post, stdp)
+    notebook_dt, defaultclock.dt = defaultclock.dt, dt
+    try:
+        network.run(duration)
+    finally:
+        defaultclock.dt = notebook_dt
+    return {"pre": pre, "post": post, "stdp": stdp}
+
+
+def pairing_run_values(objects, timings, frequencies, n_pairs=BI_POO_PAIRS):
+    """``run_args`` for ``build_pairing_network``: channel k pairs at ``timings[k]``, ``frequencies[k]``.
+
+    ``timings`` (dt = t_post - t_pre) and ``frequencies`` are Brian2 arrays or
+    quantities (broadcast to each other); channels beyond them get no pairs.
+    """
+    pre, post = objects["pre"], objects["post"]
+    n_channels = len(pre)
+    timings, frequencies = np.broadcast_arrays(np.asarray(timings / second), np.asarray(frequencies / Hz))
+    used = timings.size
+    if used > n_channels:
+        raise ValueError(f"at most {n_channels} protocols per run, got {used}")
+    if np.any(frequencies <= 0):
+        raise ValueError("frequencies must be positive (Hz)")
+    if np.any(np.abs(timings) >= float(PAIRING_START / second)):
+        raise ValueError(f"timings must lie within +-{PAIRING_START}, got {timings.min()}-{timings.max()} s")
+    period = np.ones(n_channels)
+    period[:used] = 1 / frequencies.ravel()
+    first_post = np.full(n_channels, float(PAIRING_START / second))
+    first_post[:used] += timings.ravel()
+    pairs = np.zeros(n_channels, dtype=int)
+    pairs[:used] = n_pairs
+    return {pre.period: period * second, post.period: period * second,
+            post.first_t: first_post * second, pre.n_pairs: pairs, post.n_pairs: pairs}
+
+
+def build_calcium_pairing_network(n_channels, duration, params=GB2012_DP):
+    """The calcium rule (``CALCIUM_RULE_EQS``) under pairing protocols, on the notebook's dt.
+
+    Pre spikes add ``C_pre`` after ``delay_pre``, post spikes add ``C_post``; set
+    the protocol with ``pairing_run_values``. Calls ``run``; returns the objects.
+    """
+    require_count("n_channels", n_channels, 1, 10000)
+    require_positive_quantity("duration", duration, second)
+    namespace = dict(params)
+    delay = namespace.pop("delay_pre")
+    groups = []
+    for name in ("pre", "post"):
+        group = NeuronGroup(n_channels, PAIRING_EQS, threshold=PAIRING_THRESHOLD,
+                            reset=PAIRING_RESET, name=name)
+        group.period = 1 * second
+        group.first_t = PAIRING_START
+        group.n_pairs = BI_POO_PAIRS
+        groups.append(group)
+    pre, post = groups
+    calcium = Synapses(pre, post, CALCIUM_RULE_EQS, on_pre="c += C_pre", on_post="c += C_post",
+                       method="euler", namespace=namespace, name="calcium_rule")
+    calcium.connect(j="i")
+    calcium.pre.delay = delay
+    calcium.rho = INITIAL_RHO
+    Network(pre, post, calcium).run(duration)
+    return {"pre": pre, "post": post, "calcium_rule": calcium}

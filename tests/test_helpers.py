@@ -473,3 +473,25 @@ def test_check_sign_pattern_passes_and_fails():
         checks.check_sign_pattern(freqs, [-5, -4, -3, -1, -2, 5, 6], bands)   # crossover at 20-30 Hz
     with pytest.raises(AssertionError, match="one crossover"):
         checks.check_sign_pattern(freqs, [-5, -4, 3, -1, 2, 5, 6], bands)     # three sign changes
+
+
+def test_pair_rule_constants_agree_with_the_data_file():
+    fit = data.load("bi_poo_1998_window_fit")
+    p = models.PAIR_STDP_BI_POO
+    assert p["A_plus"] * models.BI_POO_PAIRS == pytest.approx(fit["a_plus"][0])
+    assert -p["A_minus"] * models.BI_POO_PAIRS == pytest.approx(fit["a_minus"][0])
+    assert float(p["tau_plus"] / ms) == pytest.approx(fit["tau_plus_ms"][0])
+    assert float(p["tau_minus"] / ms) == pytest.approx(fit["tau_minus_ms"][0])
+
+
+def test_pairing_run_values_rejects_bad_protocols():
+    from brian2 import Hz, NeuronGroup
+    objects = {"pre": NeuronGroup(3, models.PAIRING_EQS), "post": NeuronGroup(3, models.PAIRING_EQS)}
+    values = models.pairing_run_values(objects, [10, -10] * ms, 20 * Hz)
+    assert list(list(values.values())[-1]) == [60, 60, 0]   # the last entry is post.n_pairs
+    with pytest.raises(ValueError, match="at most 3 protocols"):
+        models.pairing_run_values(objects, [1, 2, 3, 4] * ms, 1 * Hz)
+    with pytest.raises(ValueError, match="frequencies must be positive"):
+        models.pairing_run_values(objects, 10 * ms, -1 * Hz)
+    with pytest.raises(ValueError, match="timings must lie within"):
+        models.pairing_run_values(objects, 200 * ms, 1 * Hz)

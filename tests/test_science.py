@@ -85,3 +85,37 @@ def test_bcm_selective_fixed_point():
     assert late_w[winner] == pytest.approx(K, rel=0.05)
     assert np.all(np.delete(late_w, winner) < 0.01 * K)
     assert np.mean(bcm["v"].theta[0][bcm["v"].t > 150 * second]) == pytest.approx(K, rel=0.05)
+
+
+@pytest.fixture(scope="module")
+def pairing_machine():
+    helpers.setup_notebook(seed=2026)
+    longest = models.PAIRING_START + 59 * (10 * second) + 1 * second
+    return helpers.CompiledNetwork("stdp_pairing", lambda: models.build_pairing_network(101, longest))
+
+
+def test_triplet_rule_reproduces_sjostrom_2001(pairing_machine):
+    """Pfister & Gerstner 2006 (minimal all-to-all, visual cortex) vs Sjöström et al. 2001:
+    -10 ms pairing depresses at <= 20 Hz and potentiates at >= 40 Hz; within 1 SEM at 9 of the
+    10 points and within 2 SEM at the tenth (40 Hz, -10 ms)."""
+    table = data.load("sjostrom_2001_frequency_dependence")
+    pairing_machine.run(models.pairing_run_values(pairing_machine.objects, table["timing_ms"] * ms,
+                                                  table["frequency_hz"] * Hz))
+    change = pairing_machine["stdp"].w_triplet[:len(table["change"])] - 1
+    minus10 = table["timing_ms"] == -10
+    assert np.all(np.sign(change[minus10]) == np.where(table["frequency_hz"][minus10] >= 40, 1, -1))
+    error_in_sem = np.abs(change - table["change"]) / table["sem"]
+    assert np.sum(error_in_sem <= 1) >= 9
+    assert np.all(error_in_sem <= 2)
+
+
+def test_pair_rule_window_at_1_hz_is_the_bi_poo_fit(pairing_machine):
+    """60 pairs at 1 Hz do not interact: the protocol's change equals the published fit within 0.005."""
+    fit = data.load("bi_poo_1998_window_fit")
+    timings_ms = np.linspace(-100, 100, 101)
+    pairing_machine.run(models.pairing_run_values(pairing_machine.objects, timings_ms * ms, 1 * Hz))
+    change = pairing_machine["stdp"].w_pair[:] - 1
+    expected = np.where(timings_ms > 0, fit["a_plus"][0] * np.exp(-timings_ms / fit["tau_plus_ms"][0]),
+                        fit["a_minus"][0] * np.exp(timings_ms / fit["tau_minus_ms"][0]))
+    nonzero = timings_ms != 0
+    assert np.max(np.abs(change - expected)[nonzero]) < 0.005
