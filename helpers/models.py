@@ -8,7 +8,8 @@ Symbols (the same in every notebook):
 - ``v``: membrane potential (LIF) or output rate (BCM); ``theta``: BCM's sliding threshold
 """
 import numpy as np
-from brian2 import (Clock, Hz, Network, NeuronGroup, StateMonitor, Synapses, TimedArray, defaultclock,
+from brian2 import (BrianLogger, Clock, Hz, Network, NeuronGroup, PoissonInput, SpikeMonitor, StateMonitor, Synapses,
+                    TimedArray, defaultclock, mV,
                     ms, second)
 
 from .validation import require_count, require_positive_quantity
@@ -364,3 +365,160 @@ def build_calcium_pairing_network(n_channels, duration, params=GB2012_DP):
     calcium.rho = INITIAL_RHO
     Network(pre, post, calcium).run(duration)
     return {"pre": pre, "post": post, "calcium_rule": calcium}
+
+
+# ---------------------------------------------------------------------------
+# Competitive STDP on one neuron (Song, Miller & Abbott 2000), notebook 03
+# ---------------------------------------------------------------------------
+
+# Song, Miller & Abbott 2000 (Nat Neurosci 3:919): conductance-based LIF neuron,
+# conductances in units of the leak conductance, so they are dimensionless.
+SONG_2000 = {
+    "tau_m": 20 * ms, "v_rest": -70 * mV, "v_threshold": -54 * mV, "v_reset": -60 * mV,
+    "E_ex": 0 * mV, "E_in": -70 * mV, "tau_ex": 5 * ms, "tau_in": 5 * ms,
+    "g_max": 0.015,             # largest excitatory weight (peak conductance)
+    "n_inhibitory": 200, "inhibitory_rate": 10 * Hz, "g_inhibitory": 0.05,
+    "tau_plus": 20 * ms, "tau_minus": 20 * ms,
+    "A_plus": 0.005,            # LTP per pair, as a fraction of g_max
+    "A_ratio": 1.05,            # A_minus / A_plus: depression slightly stronger
+}
+
+SONG_NEURON_EQS = """
+dv/dt = (v_rest - v + g_ex * (E_ex - v) + g_in * (E_in - v)) / tau_m : volt
+dg_ex/dt = -g_ex / tau_ex : 1
+dg_in/dt = -g_in / tau_in : 1
+"""
+
+# Additive STDP with hard bounds 0 and g_max (Song et al. 2000). apre and apost
+# are the two traces, already scaled by the amplitudes. `learning` is 1 or 0
+# (freeze the weights). Shared constants can be changed between compiled runs.
+SONG_STDP_EQS = """
+w : 1
+dapre/dt = -apre / tau_plus : 1 (event-driven)
+dapost/dt = -apost / tau_minus : 1 (event-driven)
+A_plus : 1 (shared, constant)
+A_ratio : 1 (shared, constant)
+learning : 1 (shared, constant)
+"""
+SONG_STDP_ON_PRE = """
+g_ex_post += w
+apre += A_plus * g_max
+w = clip(w - learning * apost, 0, g_max)
+"""
+SONG_STDP_ON_POST = """
+apost += A_ratio * A_plus * g_max
+w = clip(w + learning * apre, 0, g_max)
+"""
+
+# Fast Poisson inputs: instead of drawing a random number for every input at
+# every time step (PoissonGroup), each input keeps the time of its next spike
+# and draws the next interval, an exponential with mean 1/rate, only when it
+# fires. A correlated group also copies each spike of a shared "mother" train
+# with probability `c`: each of its inputs fires at rate r overall, a fraction
+# c of its spikes shared with the others (pairwise count correlation ~ c).
+FAST_POISSON_EQS = """
+rate : Hz (constant)
+own_interval : second (constant)
+next_t : second
+copy_now : boolean
+"""
+FAST_POISSON_THRESHOLD = "t >= next_t or copy_now"
+FAST_POISSON_RESET = """
+next_t += int(t >= next_t) * (-log(rand()) * own_interval)
+copy_now = False
+"""
+MOTHER_EQS = """
+rate : Hz (constant)
+next_t : second
+"""
+
+NEVER = 1e9 * second  # the "next spike" of an input that has no spikes of its own
+
+
+def song_run_values(objects, rates, correlations, rng, learning=True, initial_weights=None):
+    """``run_args`` for ``build_song_network``: one input rate (Hz) and correlation per neuron.
+
+    ``rates`` and ``correlations`` are numbers or arrays with one entry per neuron.
+    ``rng`` (a seeded NumPy Generator) draws the first spike times.
+    ``learning=False`` freezes the weights; ``initial_weights`` (one per synapse,
+    in units of the leak conductance) replaces the default start at g_max / 2.
+    """
+    inputs, mother, copier, stdp = objects["inputs"], objects["mother"], objects["copier"], objects["stdp"]
+    n_neurons, n_inputs, n_correlated = objects["n_neurons"], objects["n_inputs"], objects["n_correlated"]
+    rates = np.broadcast_to(np.asarray(rates / Hz, dtype=float), (n_neurons,))
+    correlations = np.broadcast_to(np.asarray(correlations, dtype=float), (n_neurons,))
+    if np.any(rates <= 0) or np.any(rates > 200):
+        raise ValueError(f"input rates must be between 0 and 200 Hz (exclusive of 0), got {rates}")
+    if np.any(correlations < 0) or np.any(correlations >= 1):
+        raise ValueError(f"correlations must be in [0, 1), got {correlations}")
+    input_rates = np.repeat(rates, n_inputs)
+    own_rates = input_rates.copy()
+    correlated = np.zeros((n_neurons, n_inputs), dtype=bool)
+    correlated[:, :n_correlated] = True
+    own_rates[correlated.ravel()] *= np.repeat(1 - correlations, n_correlated)
+    own_interval = 1 / own_rates
+    values = {inputs.rate: input_rates * Hz, inputs.own_interval: own_interval * second,
+              inputs.next_t: rng.exponential(own_interval) * second,
+              mother.rate: rates * Hz, mother.next_t: rng.exponential(1 / rates) * second,
+              stdp.learning: 1.0 if learning else 0.0}
+    if n_correlated:
+        values[copier.c] = np.repeat(correlations, n_correlated)
+    if initial_weights is not None:
+        initial_weights = np.asarray(initial_weights, dtype=float)
+        if initial_weights.shape != (n_neurons * n_inputs,):
+            raise ValueError(f"initial_weights needs one value per synapse ({n_neurons * n_inputs}), "
+                             f"got shape {initial_weights.shape}")
+        values[stdp.w] = initial_weights
+    return values
+
+
+def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, params=SONG_2000,
+                       record_every=10 * second):
+    """``n_neurons`` independent Song et al. (2000) neurons, each with ``n_inputs`` fast Poisson
+    inputs under additive STDP (input k of neuron j is input j * n_inputs + k).
+
+    The first ``n_correlated`` inputs of each neuron may share spikes (set with
+    ``song_run_values``). Weights start at g_max / 2. Records every weight every
+    ``record_every`` and all output spikes. Calls ``run``; meant as the ``build``
+    of ``helpers.CompiledNetwork``.
+    """
+    require_positive_quantity("duration", duration, second)
+    require_count("n_neurons", n_neurons, 1, 100)
+    require_count("n_inputs", n_inputs, 1, 100000)
+    require_count("n_correlated", n_correlated, 0, n_inputs)
+    namespace = {k: v for k, v in params.items() if k not in ("A_plus", "A_ratio")}
+    # Brian2 warns that "copy_now = rand() < c" might depend on the order of the
+    # synapses; it does not (each synapse sets its own input's flag). Silence it.
+    BrianLogger.suppress_hierarchy("brian2.codegen.generators.base")
+    inputs = NeuronGroup(n_neurons * n_inputs, FAST_POISSON_EQS, threshold=FAST_POISSON_THRESHOLD,
+                         reset=FAST_POISSON_RESET, name="inputs")
+    inputs.rate = 10 * Hz
+    inputs.own_interval = 100 * ms
+    inputs.next_t = NEVER
+    mother = NeuronGroup(n_neurons, MOTHER_EQS, threshold="t >= next_t",
+                         reset="next_t += -log(rand()) / rate", name="mother")
+    mother.rate = 10 * Hz
+    mother.next_t = NEVER
+    copier = Synapses(mother, inputs, "c : 1 (constant)", on_pre="copy_now = rand() < c", name="copier")
+    if n_correlated:
+        copier.connect(i=np.repeat(np.arange(n_neurons), n_correlated),
+                       j=(np.arange(n_neurons)[:, None] * n_inputs + np.arange(n_correlated)).ravel())
+    neuron = NeuronGroup(n_neurons, SONG_NEURON_EQS, threshold="v > v_threshold", reset="v = v_reset",
+                         method="euler", namespace=namespace, name="neuron")
+    neuron.v = params["v_rest"]
+    inhibition = PoissonInput(neuron, "g_in", params["n_inhibitory"], params["inhibitory_rate"],
+                              weight=params["g_inhibitory"])
+    stdp = Synapses(inputs, neuron, SONG_STDP_EQS, on_pre=SONG_STDP_ON_PRE, on_post=SONG_STDP_ON_POST,
+                    namespace=namespace, name="stdp")
+    stdp.connect(i=np.arange(n_neurons * n_inputs), j=np.repeat(np.arange(n_neurons), n_inputs))
+    stdp.w = params["g_max"] / 2
+    stdp.A_plus = params["A_plus"]
+    stdp.A_ratio = params["A_ratio"]
+    stdp.learning = 1
+    weights = StateMonitor(stdp, "w", record=np.arange(n_neurons * n_inputs), dt=record_every,
+                           name="weights")
+    output = SpikeMonitor(neuron, name="output")
+    Network(inputs, mother, copier, neuron, inhibition, stdp, weights, output).run(duration)
+    return {"inputs": inputs, "mother": mother, "copier": copier, "neuron": neuron, "stdp": stdp,
+            "weights": weights, "output": output,
+            "n_neurons": n_neurons, "n_inputs": n_inputs, "n_correlated": n_correlated}

@@ -1,6 +1,6 @@
 """Time every notebook with a cold and a warm compile cache, and every widget re-run.
 
-Usage: python tools/benchmark.py [notebook ...]   (or: bash tasks.sh bench)
+Usage: python tools/benchmark.py [notebook ... | engine]   (or: bash tasks.sh bench)
 
 For each notebook: wall time of a full run with an empty Brian2 cache (cold),
 again with the cache that run filled (warm), and the kernel's peak memory
@@ -8,6 +8,8 @@ again with the cache that run filled (warm), and the kernel's peak memory
 compiled network). For each widget registered with ``helpers.widgets.live_plot``:
 the slowest of three re-runs with new slider values. Budgets from
 NOTEBOOK_GUIDE.md: 60 s warm, 120 s cold, 1 GB, 1 s per widget re-run.
+Then (with no arguments, or with ``engine``) it times competitive STDP in plain
+Brian2 against the fast path of notebook 03 (``stdp_engine_benchmark.py``).
 """
 import json
 import sys
@@ -16,6 +18,7 @@ import time
 from pathlib import Path
 
 from notebook_runner import NOTEBOOKS, execute, stdout_of
+from stdp_engine_benchmark import compare as compare_stdp_engines
 
 BUDGET = {"warm_s": 60, "cold_s": 120, "memory_mb": 1024, "widget_s": 1.0}
 
@@ -33,6 +36,10 @@ for _entry in REGISTRY:
     for _fraction in (0.2, 0.5, 0.9):
         _values = {}
         for _name, _control in _entry["controls"].items():
+            if hasattr(_control, "options"):  # SelectionSlider, Dropdown: pick an option
+                _options = list(_control.options)
+                _values[_name] = _options[int(_fraction * (len(_options) - 1))]
+                continue
             _low, _high = _control.min, _control.max
             _value = _low + _fraction * (_high - _low)
             if isinstance(_control, ipywidgets.FloatLogSlider):  # min and max are exponents
@@ -84,6 +91,8 @@ def main(names):
             or r["memory_mb"] > BUDGET["memory_mb"]
             or any(s > BUDGET["widget_s"] for s in r["widgets"].values())]
     print(f"budgets: {BUDGET}; over budget: {over or 'none'}")
+    if not names or "engine" in names:
+        compare_stdp_engines()   # plain Brian2 vs the fast path of notebook 03, in this process
     return 1 if over else 0
 
 
