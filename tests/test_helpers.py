@@ -495,3 +495,22 @@ def test_pairing_run_values_rejects_bad_protocols():
         models.pairing_run_values(objects, 10 * ms, -1 * Hz)
     with pytest.raises(ValueError, match="timings must lie within"):
         models.pairing_run_values(objects, 200 * ms, 1 * Hz)
+
+
+def test_song_run_values_check_rates_correlations_and_weights():
+    from brian2 import Hz
+    helpers.setup_notebook()
+    objects = {"inputs": NeuronGroup(4, models.FAST_POISSON_EQS), "mother": NeuronGroup(2, models.MOTHER_EQS),
+               "copier": None, "stdp": None, "n_neurons": 2, "n_inputs": 2, "n_correlated": 0}
+    stdp = NeuronGroup(4, "w : 1\nlearning : 1 (shared)")
+    objects["stdp"] = stdp
+    rng = np.random.default_rng(0)
+    values = models.song_run_values(objects, [10, 40] * Hz, 0.0, rng)
+    rates = list(values.values())[0]
+    assert list(rates / Hz) == [10, 10, 40, 40]
+    with pytest.raises(ValueError, match="input rates"):
+        models.song_run_values(objects, -5 * Hz, 0.0, rng)
+    with pytest.raises(ValueError, match="correlations"):
+        models.song_run_values(objects, 10 * Hz, 1.0, rng)
+    with pytest.raises(ValueError, match="one value per synapse"):
+        models.song_run_values(objects, 10 * Hz, 0.0, rng, initial_weights=[0.01])

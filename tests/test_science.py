@@ -119,3 +119,15 @@ def test_pair_rule_window_at_1_hz_is_the_bi_poo_fit(pairing_machine):
                         fit["a_minus"][0] * np.exp(timings_ms / fit["tau_minus_ms"][0]))
     nonzero = timings_ms != 0
     assert np.max(np.abs(change - expected)[nonzero]) < 0.005
+
+
+def test_competitive_stdp_correlated_group_wins():
+    """Song, Miller & Abbott 2000: inputs that share spikes (c = 0.2) take over the neuron, the
+    others weaken; without correlation neither half wins (100 s on the fast path, 2 neurons)."""
+    rng = helpers.setup_notebook(seed=2026)
+    machine = helpers.CompiledNetwork("song_science_test",
+                                      lambda: models.build_song_network(100 * second, n_neurons=2))
+    machine.run(models.song_run_values(machine.objects, 10 * Hz, [0.0, 0.2], rng))
+    w = machine["stdp"].w[:].reshape(2, -1) / models.SONG_2000["g_max"]
+    assert w[1, :500].mean() > 0.8 and w[1, 500:].mean() < 0.45
+    assert abs(w[0, :500].mean() - w[0, 500:].mean()) < 0.05
