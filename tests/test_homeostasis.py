@@ -1,0 +1,171 @@
+"""Unit and science tests of ``helpers.homeostasis`` (notebook 04).
+
+Run with: ``.venv/bin/python -m pytest tests/test_homeostasis.py -q``.
+The science tests compile the spiking model once (cpp_standalone, 15-40 s the
+first time, cached afterwards) and the BCM population once (Cython).
+"""
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot is imported (helpers.plotting imports it)
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from brian2 import Hz, TimedArray, ms, second  # noqa: E402
+
+import helpers  # noqa: E402
+from helpers import homeostasis  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fresh_setup():
+    helpers.setup_notebook(seed=2026)
+
+
+# ---------------------------------------------------------------------------
+# unit tests: settings, validation, analysis helpers
+# ---------------------------------------------------------------------------
+
+def test_cell_settings_fills_defaults_and_copies_rate_after():
+    cell = homeostasis.cell_settings(rate_e=12.0)
+    assert cell["rate_e_after"] == 12.0
+    assert cell["eta_i"] == 0.0 and cell["eta_scale"] == 0.0 and cell["A_plus"] == 0.0
+    assert set(cell) == set(homeostasis.CELL_DEFAULTS)
+
+
+@pytest.mark.parametrize("name, value, words", [
+    ("rho0", -1.0, ["rho0", "[0.1, 100] Hz"]),
+    ("rate_e", 500.0, ["rate_e", "[0, 200] Hz"]),
+    ("w_e", -0.01, ["w_e", "g_leak"]),
+    ("eta_i", float("nan"), ["eta_i"]),
+    ("rho0", 30.0, ["rho0", "below 25 Hz"]),
+])
+def test_cell_settings_rejects_bad_values_with_a_clear_message(name, value, words):
+    with pytest.raises(ValueError) as error:
+        homeostasis.cell_settings(**{name: value})
+    for word in words:
+        assert word in str(error.value)
+
+
+def test_cell_settings_rejects_per_synapse_arrays_with_a_bad_entry():
+    weights = np.full(10, 0.03)
+    weights[3] = -1
+    with pytest.raises(ValueError, match="w_e"):
+        homeostasis.cell_settings(w_e=weights)
+
+
+def test_cell_settings_names_unknown_settings():
+    with pytest.raises(ValueError, match="unknown cell setting.*'rho'"):
+        homeostasis.cell_settings(rho=5.0)
+
+
+def test_builder_rejects_bad_sizes_and_quantities():
+    with pytest.raises(ValueError, match="n_cells"):
+        homeostasis.build_homeostasis_network(n_cells=0)
+    with pytest.raises(ValueError, match="duration"):
+        homeostasis.build_homeostasis_network(duration=-1 * second)
+    with pytest.raises(ValueError, match="time_step"):
+        homeostasis.build_homeostasis_network(time_step=0.2)   # a plain number, not a quantity
+
+
+def test_bcm_population_rejects_bad_time_constants():
+    steps = TimedArray(np.ones((2, 1)), dt=1 * second, name="bcm_input_steps")
+    with pytest.raises(ValueError, match="tau_theta"):
+        homeostasis.build_bcm_population(steps, 5 * second, [-1.0] * second)
+    with pytest.raises(ValueError, match="tau_w"):
+        homeostasis.build_bcm_population(steps, 5 * ms / ms, [1.0] * second)
+
+
+def test_bcm_critical_tau_theta_is_tau_w_over_u_squared():
+    assert homeostasis.bcm_critical_tau_theta(5.0, 2.0) == pytest.approx(1.25)
+    assert float(homeostasis.bcm_critical_tau_theta(5 * second, 3.0) / second) == pytest.approx(5 / 9)
+    with pytest.raises(ValueError, match="u must be"):
+        homeostasis.bcm_critical_tau_theta(5.0, 0.0)
+
+
+def test_ranked_fit_recovers_a_multiplicative_and_an_additive_change():
+    rng = np.random.default_rng(0)
+    control = rng.lognormal(np.log(12), 0.5, 500)
+    slope, intercept, xs, ys = homeostasis.ranked_fit(control, 1.6 * rng.permutation(control))
+    assert slope == pytest.approx(1.6) and intercept == pytest.approx(0, abs=1e-9)
+    assert np.all(np.diff(xs) >= 0) and np.all(np.diff(ys) >= 0)
+    slope, intercept, _, _ = homeostasis.ranked_fit(control, control + 5.0)
+    assert slope == pytest.approx(1.0) and intercept == pytest.approx(5.0)
+    with pytest.raises(ValueError, match="same number"):
+        homeostasis.ranked_fit(control, control[:-1])
+
+
+def test_mepsc_amplitudes_use_the_leak_conductance_and_driving_force():
+    rng = np.random.default_rng(0)
+    amplitude = homeostasis.mepsc_amplitudes_pA([0.02, 0.04], 1.5, rng, noise_pA=0.0)
+    expected = 1.5 * np.array([0.02, 0.04]) * homeostasis.G_LEAK_NS * homeostasis.DRIVING_FORCE_MV
+    assert np.allclose(amplitude, expected)
+    with pytest.raises(ValueError, match="scale > 0"):
+        homeostasis.mepsc_amplitudes_pA([0.02], 0.0, rng)
+
+
+# ---------------------------------------------------------------------------
+# science tests: the compiled spiking model and the BCM population
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def lab():
+    helpers.setup_notebook(seed=2026)
+    return helpers.CompiledNetwork(
+        "homeostasis_cells", lambda: homeostasis.build_homeostasis_network(4, 200, 50, 30 * second))
+
+
+def istdp_cells(rho0_hz):
+    return [dict(w_e=0.04, w_i=0.05, rho0=rho0_hz, eta_i=0.02),
+            dict(w_e=0.035, w_i=0.4, rho0=rho0_hz, eta_i=0.02)]
+
+
+def test_istdp_pulls_the_rate_to_rho0_from_above_and_below(lab):
+    """Vogels et al. 2011: the rate settles at rho0 = alpha / (2 tau); within 25 % over the last 10 s."""
+    homeostasis.run_cells(lab, istdp_cells(5.0) + istdp_cells(12.0))
+    t, rates = homeostasis.binned_rates(lab, bin_s=1.0)
+    targets = np.array([5.0, 5.0, 12.0, 12.0])
+    final = rates[:, t > 20].mean(axis=1)
+    assert np.all(np.abs(final / targets - 1) < 0.25), final
+    assert rates[0, 0] > 1.5 * 5 and rates[1, 0] < 0.5 * 5, "start above and below the target"
+    assert lab.last_run_seconds < 1.0, "a re-run must be fast enough for a slider"
+
+
+def test_without_a_stabiliser_potentiation_dominated_stdp_runs_away(lab):
+    start = np.random.default_rng(1).uniform(0.02, 0.05, 200)
+    homeostasis.run_cells(lab, [dict(w_e=start, w_i=0.2, w_max=0.08, A_plus=0.01, A_minus=0.005),
+                                dict(w_e=start, w_i=0.2, w_max=0.08)])
+    t, rates = homeostasis.binned_rates(lab, bin_s=5.0)
+    final_w = lab["exc_synapses"].w[:200]
+    assert rates[0, -1] > 10 * rates[0, 0] and rates[0, -1] > 100, rates[0]
+    assert np.mean(final_w > 0.99 * 0.08) > 0.9, "most synapses end at the bound"
+    assert rates[1, -1] < 3 * max(rates[1, 0], 1), "frozen weights: no runaway"
+
+
+def test_scaling_is_multiplicative_and_restores_the_rate(lab):
+    """Turrigiano et al. 1998: ranked amplitudes on a line through 0, slope = factor > 1."""
+    rng = np.random.default_rng(3)
+    weights = [rng.lognormal(np.log(0.035) - 0.125, 0.5, 200) for _ in range(4)]
+    homeostasis.run_cells(lab, [dict(w_e=weights[k], w_i=0.2, rho0=5.0, eta_scale=0.1, rate_e=10,
+                                     rate_e_after=(10 if k < 2 else 6), t_switch=5.0) for k in range(4)])
+    w = lab["exc_synapses"].w[:].reshape(4, 200)
+    s = lab["cell_monitor"].s[:, -1]
+    control = np.concatenate([homeostasis.mepsc_amplitudes_pA(w[k], s[k], rng) for k in (0, 1)])
+    blocked = np.concatenate([homeostasis.mepsc_amplitudes_pA(w[k], s[k], rng) for k in (2, 3)])
+    slope, intercept, _, _ = homeostasis.ranked_fit(control, blocked)
+    assert abs(intercept) < 1.0
+    assert slope > 1.1 and slope == pytest.approx(s[2:].mean() / s[:2].mean(), rel=0.05)
+    t, rates = homeostasis.binned_rates(lab, bin_s=1.0)
+    assert rates[2:, t > 20].mean() == pytest.approx(5.0, rel=0.3)
+
+
+def test_bcm_threshold_stabilises_only_below_tau_w_over_u_squared():
+    """Linear stability: settles to v = theta = 1 iff tau_theta < tau_w / u^2 (1.25 s here)."""
+    tau_thetas = np.array([0.5, 1.0, 1.5, 2.5]) * second
+    steps = TimedArray(np.repeat([[1.0], [2.0]], [10, 110], axis=0) * np.ones(len(tau_thetas)),
+                       dt=1 * second, name="bcm_input_steps")
+    network, bcm = homeostasis.build_bcm_population(steps, 5 * second, tau_thetas)
+    network.run(120 * second)
+    late = bcm["v"].t > 100 * second
+    settled = np.all(np.abs(bcm["v"].v[:, late] - 1) < 0.05, axis=1)
+    assert list(settled) == [True, True, False, False]
+    assert np.allclose(bcm["v"].theta[:2, late].mean(axis=1), 1.0, rtol=0.02)
