@@ -173,7 +173,7 @@ CELL_DEFAULTS = {
     "rate_i": 10.0,        # inhibitory input rate (Hz)
     "w_e": 0.02,           # initial excitatory weights (one value or one per synapse)
     "w_i": 0.1,            # initial inhibitory weights (one value or one per synapse)
-    "w_max": 0.06,         # excitatory bound
+    "w_max": 1.0,          # excitatory bound (clips w at every spike: keep it above all weights)
     "w_i_max": 2.0,        # inhibitory bound
     "rho0": 5.0,           # target rate (Hz) of scaling and iSTDP
     "eta_scale": 0.0,      # scaling speed (1/s); 0 = off
