@@ -7,10 +7,11 @@ Symbols (the same in every notebook):
 - ``theta_d``, ``theta_p``: calcium thresholds for depression and potentiation
 - ``v``: membrane potential (LIF) or output rate (BCM); ``theta``: BCM's sliding threshold
 """
+import time
+
 import numpy as np
-from brian2 import (BrianLogger, Clock, Hz, Network, NeuronGroup, PoissonInput, SpikeMonitor, StateMonitor, Synapses,
-                    TimedArray, defaultclock, mV,
-                    ms, second)
+from brian2 import (BrianLogger, Clock, Hz, Network, NeuronGroup, PoissonGroup, PoissonInput, SpikeMonitor,
+                    StateMonitor, Synapses, defaultclock, ms, mV, second)
 
 from .validation import require_count, require_positive_quantity
 
@@ -339,6 +340,26 @@ def pairing_run_values(objects, timings, frequencies, n_pairs=BI_POO_PAIRS):
             post.first_t: first_post * second, pre.n_pairs: pairs, post.n_pairs: pairs}
 
 
+def pairing_rule_values(stdp, rule_values):
+    """``run_args`` that change the pair/triplet rule parameters of a compiled pairing network.
+
+    ``rule_values`` maps names from ``PAIR_STDP_BI_POO`` or ``TRIPLET_VISUAL_CORTEX``
+    to new values, e.g. ``{"tau_y": 40 * ms}``: time constants must be positive
+    times, amplitudes non-negative numbers.
+    """
+    known = {**PAIR_STDP_BI_POO, **TRIPLET_VISUAL_CORTEX}
+    values = {}
+    for name, value in rule_values.items():
+        if name not in known:
+            raise ValueError(f"rule parameter must be one of {sorted(known)}, got {name!r}")
+        if name.startswith("tau"):
+            require_positive_quantity(name, value, second)
+        elif not (np.isscalar(value) and value >= 0):
+            raise ValueError(f"{name} must be a number >= 0 (a fraction of the weight), got {value!r}")
+        values[getattr(stdp, name)] = value
+    return values
+
+
 def build_calcium_pairing_network(n_channels, duration, params=GB2012_DP):
     """The calcium rule (``CALCIUM_RULE_EQS``) under pairing protocols, on the notebook's dt.
 
@@ -413,9 +434,11 @@ w = clip(w + learning * apre, 0, g_max)
 # Fast Poisson inputs: instead of drawing a random number for every input at
 # every time step (PoissonGroup), each input keeps the time of its next spike
 # and draws the next interval, an exponential with mean 1/rate, only when it
-# fires. A correlated group also copies each spike of a shared "mother" train
-# with probability `c`: each of its inputs fires at rate r overall, a fraction
-# c of its spikes shared with the others (pairwise count correlation ~ c).
+# fires. Inputs of the correlated group also copy each spike of a shared
+# "mother" Poisson train with probability q (the shared fraction): a fraction q
+# of each input's spikes are copies, each shared with about q * n_correlated
+# other inputs. Two inputs share a spike only if both copy it, so the
+# correlation coefficient of their spike counts is about q**2.
 FAST_POISSON_EQS = """
 rate : Hz (constant)
 own_interval : second (constant)
@@ -435,10 +458,11 @@ next_t : second
 NEVER = 1e9 * second  # the "next spike" of an input that has no spikes of its own
 
 
-def song_run_values(objects, rates, correlations, rng, learning=True, initial_weights=None):
-    """``run_args`` for ``build_song_network``: one input rate (Hz) and correlation per neuron.
+def song_run_values(objects, rates, shared_fractions, rng, learning=True, initial_weights=None):
+    """``run_args`` for ``build_song_network``: one input rate (Hz) and shared fraction q per neuron.
 
-    ``rates`` and ``correlations`` are numbers or arrays with one entry per neuron.
+    ``rates`` and ``shared_fractions`` (q, between 0 and 1) are numbers or arrays with one
+    entry per neuron.
     ``rng`` (a seeded NumPy Generator) draws the first spike times.
     ``learning=False`` freezes the weights; ``initial_weights`` (one per synapse,
     in units of the leak conductance) replaces the default start at g_max / 2.
@@ -446,28 +470,32 @@ def song_run_values(objects, rates, correlations, rng, learning=True, initial_we
     inputs, mother, copier, stdp = objects["inputs"], objects["mother"], objects["copier"], objects["stdp"]
     n_neurons, n_inputs, n_correlated = objects["n_neurons"], objects["n_inputs"], objects["n_correlated"]
     rates = np.broadcast_to(np.asarray(rates / Hz, dtype=float), (n_neurons,))
-    correlations = np.broadcast_to(np.asarray(correlations, dtype=float), (n_neurons,))
+    shared = np.broadcast_to(np.asarray(shared_fractions, dtype=float), (n_neurons,))
     if np.any(rates <= 0) or np.any(rates > 200):
         raise ValueError(f"input rates must be between 0 and 200 Hz (exclusive of 0), got {rates}")
-    if np.any(correlations < 0) or np.any(correlations >= 1):
-        raise ValueError(f"correlations must be in [0, 1), got {correlations}")
+    if np.any(shared < 0) or np.any(shared >= 1):
+        raise ValueError(f"shared_fractions must be in [0, 1), got {shared}")
     input_rates = np.repeat(rates, n_inputs)
     own_rates = input_rates.copy()
     correlated = np.zeros((n_neurons, n_inputs), dtype=bool)
     correlated[:, :n_correlated] = True
-    own_rates[correlated.ravel()] *= np.repeat(1 - correlations, n_correlated)
+    own_rates[correlated.ravel()] *= np.repeat(1 - shared, n_correlated)
     own_interval = 1 / own_rates
     values = {inputs.rate: input_rates * Hz, inputs.own_interval: own_interval * second,
               inputs.next_t: rng.exponential(own_interval) * second,
               mother.rate: rates * Hz, mother.next_t: rng.exponential(1 / rates) * second,
               stdp.learning: 1.0 if learning else 0.0}
     if n_correlated:
-        values[copier.c] = np.repeat(correlations, n_correlated)
+        values[copier.q] = np.repeat(shared, n_correlated)
     if initial_weights is not None:
         initial_weights = np.asarray(initial_weights, dtype=float)
         if initial_weights.shape != (n_neurons * n_inputs,):
             raise ValueError(f"initial_weights needs one value per synapse ({n_neurons * n_inputs}), "
                              f"got shape {initial_weights.shape}")
+        g_max = stdp.namespace["g_max"] if stdp.namespace else SONG_2000["g_max"]
+        if np.any(initial_weights < 0) or np.any(initial_weights > g_max):
+            raise ValueError(f"initial_weights must lie between 0 and g_max = {g_max} (units of the leak "
+                             f"conductance), got {initial_weights.min():.4g}-{initial_weights.max():.4g}")
         values[stdp.w] = initial_weights
     return values
 
@@ -487,7 +515,7 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, p
     require_count("n_inputs", n_inputs, 1, 100000)
     require_count("n_correlated", n_correlated, 0, n_inputs)
     namespace = {k: v for k, v in params.items() if k not in ("A_plus", "A_ratio")}
-    # Brian2 warns that "copy_now = rand() < c" might depend on the order of the
+    # Brian2 warns that "copy_now = rand() < q" might depend on the order of the
     # synapses; it does not (each synapse sets its own input's flag). Silence it.
     BrianLogger.suppress_hierarchy("brian2.codegen.generators.base")
     inputs = NeuronGroup(n_neurons * n_inputs, FAST_POISSON_EQS, threshold=FAST_POISSON_THRESHOLD,
@@ -499,7 +527,7 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, p
                          reset="next_t += -log(rand()) / rate", name="mother")
     mother.rate = 10 * Hz
     mother.next_t = NEVER
-    copier = Synapses(mother, inputs, "c : 1 (constant)", on_pre="copy_now = rand() < c", name="copier")
+    copier = Synapses(mother, inputs, "q : 1 (constant)", on_pre="copy_now = rand() < q", name="copier")
     if n_correlated:
         copier.connect(i=np.repeat(np.arange(n_neurons), n_correlated),
                        j=(np.arange(n_neurons)[:, None] * n_inputs + np.arange(n_correlated)).ravel())
@@ -522,3 +550,35 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, p
     return {"inputs": inputs, "mother": mother, "copier": copier, "neuron": neuron, "stdp": stdp,
             "weights": weights, "output": output,
             "n_neurons": n_neurons, "n_inputs": n_inputs, "n_correlated": n_correlated}
+
+
+def run_plain_song_network(duration, input_rate, params=SONG_2000, n_inputs=1000):
+    """The same neuron and rule written the plain way (``PoissonGroup``, runtime target).
+
+    What a Brian2 user writes from the documentation; used to show what the fast
+    path saves (notebook 03, ``tools/stdp_engine_benchmark.py``). Returns
+    ``(wall seconds, weights, output rate in Hz)``; weights in units of the leak conductance.
+    """
+    require_positive_quantity("duration", duration, second)
+    namespace = dict(params)
+    inputs = PoissonGroup(n_inputs, rates=input_rate)
+    neuron = NeuronGroup(1, SONG_NEURON_EQS, threshold="v > v_threshold", reset="v = v_reset",
+                         method="euler", namespace=namespace)
+    neuron.v = params["v_rest"]
+    inhibition = PoissonInput(neuron, "g_in", params["n_inhibitory"], params["inhibitory_rate"],
+                              weight=params["g_inhibitory"])
+    stdp = Synapses(inputs, neuron, """w : 1
+                    dapre/dt = -apre / tau_plus : 1 (event-driven)
+                    dapost/dt = -apost / tau_minus : 1 (event-driven)""",
+                    on_pre="""g_ex_post += w
+                    apre += A_plus * g_max
+                    w = clip(w - apost, 0, g_max)""",
+                    on_post="""apost += A_ratio * A_plus * g_max
+                    w = clip(w + apre, 0, g_max)""", namespace=namespace)
+    stdp.connect()
+    stdp.w = params["g_max"] / 2
+    output = SpikeMonitor(neuron)
+    network = Network(inputs, neuron, inhibition, stdp, output)
+    start = time.perf_counter()
+    network.run(duration)
+    return time.perf_counter() - start, stdp.w[:].copy(), output.num_spikes / float(duration / second)

@@ -68,15 +68,19 @@ class CompiledNetwork:
     ``run`` then takes about the simulated steps' worth of C++ time plus 20 ms,
     fast enough for a slider. Only variables marked ``(constant)`` or set
     before the run can be changed; the number of neurons and the duration are
-    fixed when compiled.
+    fixed when compiled. Random numbers drawn inside the program start from
+    ``seed`` at every run: same values in, same numbers out.
     """
 
-    def __init__(self, name, build):
+    def __init__(self, name, build, seed=DEFAULT_SEED):
         self.name = name
         self.directory = str(cache_root() / "standalone" / name)
         self.device = CPPStandaloneDevice()  # its own device, so several can coexist
         set_device(self.device, build_on_run=False, directory=self.directory)
         try:
+            # compiled into the program: every run draws the same random numbers
+            # (runs differ only through the values passed to ``run``)
+            brian2.seed(seed)
             self.objects = build()
             self.device.build(directory=self.directory, run=False, compile=True)
         finally:

@@ -510,7 +510,20 @@ def test_song_run_values_check_rates_correlations_and_weights():
     assert list(rates / Hz) == [10, 10, 40, 40]
     with pytest.raises(ValueError, match="input rates"):
         models.song_run_values(objects, -5 * Hz, 0.0, rng)
-    with pytest.raises(ValueError, match="correlations"):
+    with pytest.raises(ValueError, match="shared_fractions"):
         models.song_run_values(objects, 10 * Hz, 1.0, rng)
     with pytest.raises(ValueError, match="one value per synapse"):
         models.song_run_values(objects, 10 * Hz, 0.0, rng, initial_weights=[0.01])
+    with pytest.raises(ValueError, match="between 0 and g_max"):
+        models.song_run_values(objects, 10 * Hz, 0.0, rng, initial_weights=[0.5] * 4)
+
+
+def test_pairing_rule_values_reject_unknown_names_and_bad_values():
+    stdp = NeuronGroup(1, "tau_y : second (shared)\nA3_plus : 1 (shared)")
+    assert len(models.pairing_rule_values(stdp, {"tau_y": 40 * ms})) == 1
+    with pytest.raises(ValueError, match="rule parameter must be one of"):
+        models.pairing_rule_values(stdp, {"tau_z": 40 * ms})
+    with pytest.raises(ValueError, match="tau_y must be positive"):
+        models.pairing_rule_values(stdp, {"tau_y": -40 * ms})
+    with pytest.raises(ValueError, match="A3_plus must be a number >= 0"):
+        models.pairing_rule_values(stdp, {"A3_plus": -0.1})

@@ -13,10 +13,9 @@ short warm-up run compiles the baseline; building the fast network compiles
 it). Prints both wall times, the ratio, and the outcome statistics side by side.
 """
 import sys
-import time
 
 import numpy as np
-from brian2 import Hz, Network, NeuronGroup, PoissonGroup, PoissonInput, SpikeMonitor, Synapses, second
+from brian2 import Hz, second
 
 import helpers
 from helpers import models
@@ -27,30 +26,8 @@ N_INPUTS = 1000
 
 def run_baseline(duration):
     """Plain Brian2, runtime target; returns (wall seconds, weights / g_max, output rate in Hz)."""
-    p = models.SONG_2000
-    namespace = dict(p)
-    inputs = PoissonGroup(N_INPUTS, rates=INPUT_RATE)
-    neuron = NeuronGroup(1, models.SONG_NEURON_EQS, threshold="v > v_threshold", reset="v = v_reset",
-                         method="euler", namespace=namespace)
-    neuron.v = p["v_rest"]
-    inhibition = PoissonInput(neuron, "g_in", p["n_inhibitory"], p["inhibitory_rate"],
-                              weight=p["g_inhibitory"])
-    stdp = Synapses(inputs, neuron, """w : 1
-                    dapre/dt = -apre / tau_plus : 1 (event-driven)
-                    dapost/dt = -apost / tau_minus : 1 (event-driven)""",
-                    on_pre="""g_ex_post += w
-                    apre += A_plus * g_max
-                    w = clip(w - apost, 0, g_max)""",
-                    on_post="""apost += A_ratio * A_plus * g_max
-                    w = clip(w + apre, 0, g_max)""", namespace=namespace)
-    stdp.connect()
-    stdp.w = p["g_max"] / 2
-    output = SpikeMonitor(neuron)
-    network = Network(inputs, neuron, inhibition, stdp, output)
-    start = time.perf_counter()
-    network.run(duration)
-    seconds = time.perf_counter() - start
-    return seconds, stdp.w[:] / p["g_max"], output.num_spikes / float(duration / second)
+    seconds, weights, rate = models.run_plain_song_network(duration, INPUT_RATE)
+    return seconds, weights / models.SONG_2000["g_max"], rate
 
 
 def statistics(weights, rate_hz):
