@@ -6,6 +6,13 @@ Symbols (the same in every notebook):
   (fully potentiated); we read it as the synaptic weight ``w``
 - ``theta_d``, ``theta_p``: calcium thresholds for depression and potentiation
 - ``v``: membrane potential (LIF) or output rate (BCM); ``theta``: BCM's sliding threshold
+- ``w``: synaptic weight. Its unit depends on the model and is said where it is
+  defined: rho itself (notebook 01), a relative weight that starts at 1 (pairing
+  protocols, notebook 02), a conductance in units of the leak conductance, at most
+  ``g_max`` (Song et al. 2000, notebook 03)
+- ``apre``, ``apost``: the pair rule's traces; ``r1``, ``r2``, ``o1``, ``o2``: the
+  triplet rule's presynaptic and postsynaptic traces (Pfister & Gerstner 2006)
+- ``q``: shared fraction of a correlated input group (notebook 03); ``c`` stays calcium
 """
 import time
 
