@@ -3,6 +3,7 @@
 #   bash tasks.sh lab     set up, then open JupyterLab on the start-here notebook
 #   bash tasks.sh test    set up, then run every test (unit, science, contract, nbval)
 #   bash tasks.sh bench   set up, then time every notebook (cold and warm cache) and widget
+#   bash tasks.sh release set up, then build the student versions (nbgrader) in release/
 #   bash tasks.sh setup   only set up: .venv with pinned packages, helpers, the kernel
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -51,6 +52,9 @@ case "${1:-}" in
     bench)
         setup
         exec "$PY" tools/benchmark.py "${@:2}" ;;
+    release)
+        setup
+        exec "$PY" tools/build_student_versions.py "${@:2}" ;;
     *)
-        sed -n '2,7p' "$0"; exit 2 ;;
+        sed -n '2,8p' "$0"; exit 2 ;;
 esac
