@@ -20,6 +20,7 @@ from brian2 import (Clock, Hz, Network, NeuronGroup, SpikeMonitor, StateMonitor,
                     second, seed)
 
 from . import models
+from .simulation import CompiledNetwork
 from .validation import require_count, require_in_range, require_positive_quantity
 
 # ---------------------------------------------------------------------------
@@ -163,6 +164,25 @@ def build_homeostasis_network(n_cells=4, n_exc=200, n_inh=50, duration=30 * seco
             "inh_monitor": inh_monitor, "spikes": spikes, "n_cells": n_cells, "n_exc": n_exc,
             "n_inh": n_inh, "duration": duration}
 
+
+_COMPILED = {}
+
+
+def compiled_network(n_cells=4, n_exc=200, n_inh=50, duration=30 * second):
+    """``build_homeostasis_network`` compiled once per Python process, as a ``CompiledNetwork``.
+
+    Calling it again (re-running a notebook cell) returns the same compiled
+    program instead of building a second one: a second build while the first
+    one's objects are alive would give Brian2's code objects new names, so
+    it would compile for another 20-40 s and leave the compile cache out of date.
+    """
+    require_positive_quantity("duration", duration, second)
+    key = (n_cells, n_exc, n_inh, round(float(duration / second), 6))
+    if key not in _COMPILED:
+        name = f"homeostasis_{n_cells}cells_{n_exc}exc_{n_inh}inh_{key[3]:g}s"
+        _COMPILED[key] = CompiledNetwork(
+            name, lambda: build_homeostasis_network(n_cells, n_exc, n_inh, duration))
+    return _COMPILED[key]
 
 # Defaults of one cell's experiment: nothing plastic, inputs at 10 Hz (Song et al. 2000 use
 # 10-40 Hz excitatory and 10 Hz inhibitory inputs). Weights are in units of the leak conductance.

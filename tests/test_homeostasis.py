@@ -58,6 +58,10 @@ def test_cell_settings_names_unknown_settings():
         homeostasis.cell_settings(rho=5.0)
 
 
+def test_compiled_network_is_built_once_per_process(lab):
+    assert homeostasis.compiled_network(4, 200, 50, 30 * second) is lab
+
+
 def test_builder_rejects_bad_sizes_and_quantities():
     with pytest.raises(ValueError, match="n_cells"):
         homeostasis.build_homeostasis_network(n_cells=0)
@@ -110,8 +114,7 @@ def test_mepsc_amplitudes_use_the_leak_conductance_and_driving_force():
 @pytest.fixture(scope="module")
 def lab():
     helpers.setup_notebook(seed=2026)
-    return helpers.CompiledNetwork(
-        "homeostasis_cells", lambda: homeostasis.build_homeostasis_network(4, 200, 50, 30 * second))
+    return homeostasis.compiled_network(4, 200, 50, 30 * second)
 
 
 def istdp_cells(rho0_hz):
