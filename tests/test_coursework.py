@@ -258,7 +258,7 @@ def test_student_version_has_no_solution_or_hidden_test_code(course, notebook):
         outside, solutions = split_regions(cell.source, SOLUTION)
         outside, hidden = split_regions("\n".join(outside), HIDDEN)
         if is_solution(cell) and not solutions:   # a whole-cell answer: nbgrader replaces it all
-            protected.update(cell.source.splitlines())
+            protected.update(line.strip() for line in cell.source.splitlines())
             continue
         visible.update(line.strip() for line in outside)
         for _, lines in solutions + hidden:
