@@ -542,7 +542,7 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, p
                          method="euler", namespace=namespace, name="neuron")
     neuron.v = params["v_rest"]
     inhibition = PoissonInput(neuron, "g_in", params["n_inhibitory"], params["inhibitory_rate"],
-                              weight=params["g_inhibitory"], name="inhibition")
+                              weight=params["g_inhibitory"])
     stdp = Synapses(inputs, neuron, SONG_STDP_EQS, on_pre=SONG_STDP_ON_PRE, on_post=SONG_STDP_ON_POST,
                     namespace=namespace, name="stdp")
     stdp.connect(i=np.arange(n_neurons * n_inputs), j=np.repeat(np.arange(n_neurons), n_inputs))
