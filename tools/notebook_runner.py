@@ -11,6 +11,11 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+try:
+    from nbclient_workaround import prompt_replies        # run as a script from tools/
+except ImportError:
+    from tools.nbclient_workaround import prompt_replies  # imported as tools.notebook_runner
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -29,7 +34,8 @@ def execute(path, extra_code=(), env=None, timeout=900):
                             kernel_name=notebook.metadata["kernelspec"]["name"],
                             resources={"metadata": {"path": str(Path(path).parent)}})
     start = time.perf_counter()
-    client.execute(env=kernel_env)
+    with prompt_replies():  # nbclient can otherwise stall a whole timeout after a widget cell
+        client.execute(env=kernel_env)
     return notebook, time.perf_counter() - start
 
 
