@@ -2,14 +2,23 @@
 Hebbian STDP, multiplicative synaptic scaling and inhibitory STDP, and a BCM
 population with one sliding threshold per neuron.
 
-Symbols (the same as in the notebook):
-- ``w``: excitatory weight of one synapse, in units of the leak conductance
-  (Song, Miller & Abbott 2000 write conductances this way); ``w_max`` its bound
-- ``w_i``: inhibitory weight, same unit; ``s``: the cell's multiplicative
-  scaling factor, so a synapse's strength is ``s * w``
-- ``rho0``: a cell's target rate; ``r``: its rate as the homeostat senses it
-- ``v``: membrane potential (spiking model) or output rate (BCM);
+Symbols (the same as in the notebook, and as in ``helpers.models`` for the
+quantities notebooks 02 and 03 share):
+- ``v``: membrane potential (spiking model, with ``v_rest``, ``v_threshold``,
+  ``v_reset``) or output rate (BCM, a.u.), as in ``helpers.models``;
   ``theta``: BCM's sliding threshold
+- ``g_ex``, ``g_in``: excitatory and inhibitory conductances, in units of the
+  leak conductance g_leak (Song, Miller & Abbott 2000), decaying with
+  ``tau_ex``, ``tau_in``
+- ``w``: excitatory weight of one synapse, same unit, bounded by ``g_max``;
+  ``w_i``: inhibitory weight, same unit, bounded by ``w_i_max``
+- ``apre``, ``apost`` (a_pre, a_post): the pair-STDP traces of notebook 02 (jump by 1 at each
+  spike); ``xpre``, ``xpost`` (x_pre, x_post): the same kind of traces at inhibitory
+  synapses, in Vogels et al.'s (2011) notation
+- ``s``: the cell's multiplicative scaling factor, so a synapse's strength is ``s * w``
+- ``rho0``: a cell's target rate (Vogels et al.'s symbol; elsewhere in the
+  collection ``rho`` is the efficacy of notebooks 01-02); ``r``: the cell's
+  rate r_post as the homeostat senses it
 
 Every parameter that a notebook changes between runs is a per-cell variable
 set with ``run_args``, so the C++ program is compiled once (see
@@ -30,13 +39,13 @@ from .validation import require_count, require_in_range, require_positive_quanti
 # Song, Miller & Abbott 2000 (Nat Neurosci 3:919), Methods.
 SONG2000_NEURON = {
     "tau_m": 20 * ms,      # membrane time constant
-    "V_rest": -70 * mV,    # resting potential
-    "V_th": -54 * mV,      # threshold
-    "V_reset": -60 * mV,   # reset
+    "v_rest": -70 * mV,    # resting potential
+    "v_threshold": -54 * mV,  # threshold
+    "v_reset": -60 * mV,   # reset
     "E_ex": 0 * mV,        # excitatory reversal potential
     "E_in": -70 * mV,      # inhibitory reversal potential
-    "tau_e": 5 * ms,       # excitatory conductance decay
-    "tau_i": 5 * ms,       # inhibitory conductance decay
+    "tau_ex": 5 * ms,      # excitatory conductance decay
+    "tau_in": 5 * ms,      # inhibitory conductance decay
 }
 # Traces: STDP window tau+ = tau- = 20 ms (Song et al. 2000); iSTDP trace 20 ms
 # (Vogels et al. 2011); the homeostat's rate sensor is our choice (see notebook).
@@ -49,9 +58,9 @@ G_LEAK_NS = 5.0
 DRIVING_FORCE_MV = 70.0
 
 CELL_EQS = """
-dv/dt = ((V_rest - v) + g_e * (E_ex - v) + g_i * (E_in - v)) / tau_m : volt
-dg_e/dt = -g_e / tau_e : 1
-dg_i/dt = -g_i / tau_i : 1
+dv/dt = ((v_rest - v) + g_ex * (E_ex - v) + g_in * (E_in - v)) / tau_m : volt
+dg_ex/dt = -g_ex / tau_ex : 1
+dg_in/dt = -g_in / tau_in : 1
 dr/dt = -r / tau_rate : Hz                                   # rate sensor
 ds/dt = eta_scale * s * (1 - r / rho0) : 1                   # multiplicative scaling factor
 rho0 : Hz (constant)                                         # target rate
@@ -59,10 +68,10 @@ eta_scale : 1/second (constant)                              # scaling speed (0 
 eta_i : 1 (constant)                                         # iSTDP learning rate (0 = off)
 A_plus : 1 (constant)                                        # STDP potentiation step
 A_minus : 1 (constant)                                       # STDP depression step
-w_max : 1 (constant)                                         # excitatory weight bound
+g_max : 1 (constant)                                         # excitatory weight bound
 w_i_max : 1 (constant)                                       # inhibitory weight bound
 """
-CELL_RESET = "v = V_reset\nr += 1 / tau_rate"
+CELL_RESET = "v = v_reset\nr += 1 / tau_rate"
 
 # Poisson inputs whose rate can step once (at t_switch), e.g. an activity blockade.
 INPUT_EQS = """
@@ -76,34 +85,36 @@ INPUT_THRESHOLD = "rand() < (rate_before + (rate_after - rate_before) * int(t >=
 # all-to-all spike pairs (traces). The cell's factor s multiplies every one of them.
 EXC_SYNAPSE_EQS = """
 w : 1
-dtrace_pre_e/dt = -trace_pre_e / tau_stdp : 1 (event-driven)
-dtrace_post_e/dt = -trace_post_e / tau_stdp : 1 (event-driven)
+dapre/dt = -apre / tau_stdp : 1 (event-driven)
+dapost/dt = -apost / tau_stdp : 1 (event-driven)
 """
 EXC_ON_PRE = """
-g_e_post += s_post * w
-trace_pre_e += 1
-w = clip(w - A_minus_post * w_max_post * trace_post_e, 0, w_max_post)
+g_ex_post += s_post * w
+apre += 1
+w = clip(w - A_minus_post * g_max_post * apost, 0, g_max_post)
 """
 EXC_ON_POST = """
-trace_post_e += 1
-w = clip(w + A_plus_post * w_max_post * trace_pre_e, 0, w_max_post)
+apost += 1
+w = clip(w + A_plus_post * g_max_post * apre, 0, g_max_post)
 """
 
-# Inhibitory synapses: Vogels et al. 2011. Pre spike: w_i += eta (trace_post_i - alpha);
-# post spike: w_i += eta trace_pre_i; alpha = 2 rho0 tau.
+# Inhibitory synapses: Vogels et al. 2011. Pre spike: w_i += eta (x_post - alpha);
+# post spike: w_i += eta x_pre; alpha = 2 rho0 tau. x_pre, x_post are Vogels et al.'s names
+# for the same kind of trace as apre, apost (jump by 1, decay with tau_istdp); Brian2 reserves
+# the _pre/_post suffixes, so the code writes them xpre, xpost.
 INH_SYNAPSE_EQS = """
 w_i : 1
-dtrace_pre_i/dt = -trace_pre_i / tau_istdp : 1 (event-driven)
-dtrace_post_i/dt = -trace_post_i / tau_istdp : 1 (event-driven)
+dxpre/dt = -xpre / tau_istdp : 1 (event-driven)
+dxpost/dt = -xpost / tau_istdp : 1 (event-driven)
 """
 INH_ON_PRE = """
-trace_pre_i += 1
-w_i = clip(w_i + eta_i_post * (trace_post_i - 2 * rho0_post * tau_istdp), 0, w_i_max_post)
-g_i_post += w_i
+xpre += 1
+w_i = clip(w_i + eta_i_post * (xpost - 2 * rho0_post * tau_istdp), 0, w_i_max_post)
+g_in_post += w_i
 """
 INH_ON_POST = """
-trace_post_i += 1
-w_i = clip(w_i + eta_i_post * trace_pre_i, 0, w_i_max_post)
+xpost += 1
+w_i = clip(w_i + eta_i_post * xpre, 0, w_i_max_post)
 """
 
 
@@ -129,9 +140,9 @@ def build_homeostasis_network(n_cells=4, n_exc=200, n_inh=50, duration=30 * seco
     # Own clocks, created once per compiled program: every group runs on `clock`.
     clock = Clock(dt=time_step, name="homeostasis_clock")
     record_clock = Clock(dt=record_every, name="homeostasis_record_clock")
-    cells = NeuronGroup(n_cells, CELL_EQS, threshold="v > V_th", reset=CELL_RESET, method="euler",
+    cells = NeuronGroup(n_cells, CELL_EQS, threshold="v > v_threshold", reset=CELL_RESET, method="euler",
                         namespace=namespace, clock=clock, name="cells")
-    cells.v = SONG2000_NEURON["V_rest"]
+    cells.v = SONG2000_NEURON["v_rest"]
     cells.s = 1.0
     cells.rho0 = 5 * Hz
     cells.r = 5 * Hz      # set per run: the rate sensor starts at the target (run_cells)
@@ -174,7 +185,7 @@ def compiled_network(n_cells=4, n_exc=200, n_inh=50, duration=30 * second):
     Calling it again (re-running a notebook cell) returns the same compiled
     program instead of building a second one: a second build while the first
     one's objects are alive would give Brian2's code objects new names, so
-    it would compile for another 20-40 s and leave the compile cache out of date.
+    it would compile for another 30-45 s and leave the compile cache out of date.
     """
     require_positive_quantity("duration", duration, second)
     key = (n_cells, n_exc, n_inh, round(float(duration / second), 6))
@@ -193,19 +204,19 @@ CELL_DEFAULTS = {
     "rate_i": 10.0,        # inhibitory input rate (Hz)
     "w_e": 0.02,           # initial excitatory weights (one value or one per synapse)
     "w_i": 0.1,            # initial inhibitory weights (one value or one per synapse)
-    "w_max": 1.0,          # excitatory bound (clips w at every spike: keep it above all weights)
+    "g_max": 1.0,          # excitatory bound (clips w at every spike: keep it above all weights)
     "w_i_max": 2.0,        # inhibitory bound
     "rho0": 5.0,           # target rate (Hz) of scaling and iSTDP
     "eta_scale": 0.0,      # scaling speed (1/s); 0 = off
     "eta_i": 0.0,          # iSTDP learning rate; 0 = off
-    "A_plus": 0.0,         # STDP potentiation step (fraction of w_max); 0 = off
-    "A_minus": 0.0,        # STDP depression step (fraction of w_max); 0 = off
+    "A_plus": 0.0,         # STDP potentiation step (fraction of g_max); 0 = off
+    "A_minus": 0.0,        # STDP depression step (fraction of g_max); 0 = off
 }
 # Valid ranges (plain numbers, in the units above) for clear error messages.
 CELL_RANGES = {
     "rate_e": (0, 200, "Hz"), "rate_e_after": (0, 200, "Hz"), "t_switch": (0, 1e4, "s"),
     "rate_i": (0, 200, "Hz"), "w_e": (0, 10, "g_leak"), "w_i": (0, 100, "g_leak"),
-    "w_max": (0, 10, "g_leak"), "w_i_max": (0, 100, "g_leak"), "rho0": (0.1, 100, "Hz"),
+    "g_max": (0, 10, "g_leak"), "w_i_max": (0, 100, "g_leak"), "rho0": (0.1, 100, "Hz"),
     "eta_scale": (0, 100, "1/s"), "eta_i": (0, 1, ""), "A_plus": (0, 1, ""), "A_minus": (0, 1, ""),
 }
 
@@ -249,7 +260,7 @@ def run_cells(machine, cells):
         group.rho0: per_cell("rho0") * Hz, group.r: per_cell("rho0") * Hz,
         group.eta_scale: per_cell("eta_scale") / second,
         group.eta_i: per_cell("eta_i"), group.A_plus: per_cell("A_plus"),
-        group.A_minus: per_cell("A_minus"), group.w_max: per_cell("w_max"),
+        group.A_minus: per_cell("A_minus"), group.g_max: per_cell("g_max"),
         group.w_i_max: per_cell("w_i_max"),
         exc.rate_before: np.repeat(per_cell("rate_e"), n_exc) * Hz,
         exc.rate_after: np.repeat(per_cell("rate_e_after"), n_exc) * Hz,

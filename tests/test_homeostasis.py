@@ -1,7 +1,7 @@
 """Unit and science tests of ``helpers.homeostasis`` (notebook 04).
 
 Run with: ``.venv/bin/python -m pytest tests/test_homeostasis.py -q``.
-The science tests compile the spiking model once (cpp_standalone, 15-40 s the
+The science tests compile the spiking model once (cpp_standalone, 30-45 s the
 first time, cached afterwards) and the BCM population once (Cython).
 """
 import matplotlib
@@ -123,20 +123,25 @@ def istdp_cells(rho0_hz):
 
 
 def test_istdp_pulls_the_rate_to_rho0_from_above_and_below(lab):
-    """Vogels et al. 2011: the rate settles at rho0 = alpha / (2 tau); within 25 % over the last 10 s."""
+    """Vogels et al. 2011: the rate settles near rho0 = alpha / (2 tau), a little above it.
+
+    The notebook's band: over the last 20 s, between 10 % below and 30 % above rho0
+    (the fixed point is biased upwards by 5-30 %, see notebook 04, section 5).
+    """
     homeostasis.run_cells(lab, istdp_cells(5.0) + istdp_cells(12.0))
     t, rates = homeostasis.binned_rates(lab, bin_s=1.0)
     targets = np.array([5.0, 5.0, 12.0, 12.0])
-    final = rates[:, t > 20].mean(axis=1)
-    assert np.all(np.abs(final / targets - 1) < 0.25), final
+    final = rates[:, t > 10].mean(axis=1)
+    assert np.all((final > 0.9 * targets) & (final < 1.3 * targets)), final
+    assert np.mean(final / targets) > 1, "the bias is upwards: inhibition suppresses post-after-pre pairs"
     assert rates[0, 0] > 1.5 * 5 and rates[1, 0] < 0.5 * 5, "start above and below the target"
     assert lab.last_run_seconds < 1.0, "a re-run must be fast enough for a slider"
 
 
-def test_without_a_stabiliser_potentiation_dominated_stdp_runs_away(lab):
+def test_without_a_stabilizer_potentiation_dominated_stdp_runs_away(lab):
     start = np.random.default_rng(1).uniform(0.02, 0.05, 200)
-    homeostasis.run_cells(lab, [dict(w_e=start, w_i=0.2, w_max=0.08, A_plus=0.01, A_minus=0.005),
-                                dict(w_e=start, w_i=0.2, w_max=0.08)])
+    homeostasis.run_cells(lab, [dict(w_e=start, w_i=0.2, g_max=0.08, A_plus=0.01, A_minus=0.005),
+                                dict(w_e=start, w_i=0.2, g_max=0.08)])
     t, rates = homeostasis.binned_rates(lab, bin_s=5.0)
     final_w = lab["exc_synapses"].w[:200]
     assert rates[0, -1] > 10 * rates[0, 0] and rates[0, -1] > 100, rates[0]
@@ -145,9 +150,9 @@ def test_without_a_stabiliser_potentiation_dominated_stdp_runs_away(lab):
 
 
 def test_scaling_is_multiplicative_and_restores_the_rate(lab):
-    """Turrigiano et al. 1998: ranked amplitudes on a line through 0, slope = factor > 1."""
-    rng = np.random.default_rng(3)
-    weights = rng.lognormal(np.log(0.035) - 0.125, 0.5, 200)   # the same synapses in every cell
+    """Turrigiano et al. 1998: ranked amplitudes close to a line through 0, slope = factor > 1."""
+    weights = np.random.default_rng(3).lognormal(np.log(0.035) - 0.125, 0.5, 200)   # same in every cell
+    rng = np.random.default_rng(4)   # recording noise: not the numbers that drew the weights
     homeostasis.run_cells(lab, [dict(w_e=weights, w_i=0.2, rho0=5.0, eta_scale=0.1, rate_e=10,
                                      rate_e_after=(10 if k < 2 else 6), t_switch=5.0) for k in range(4)])
     w = lab["exc_synapses"].w[:].reshape(4, 200)
@@ -156,15 +161,15 @@ def test_scaling_is_multiplicative_and_restores_the_rate(lab):
     blocked = np.concatenate([homeostasis.mepsc_amplitudes_pA(w[k], s[k], rng) for k in (2, 3)])
     slope, intercept, _, _ = homeostasis.ranked_fit(control, blocked)
     assert np.allclose(w, weights), "scaling acts through s, the weights themselves stay"
-    assert abs(intercept) < 0.15 * control.mean()      # the notebook's tolerances
-    assert slope > 1.1 and slope == pytest.approx(s[2:].mean() / s[:2].mean(), rel=0.10)
+    assert abs(intercept) < 0.10 * control.mean()      # the notebook's tolerances
+    assert slope > 1.1 and slope == pytest.approx(s[2:].mean() / s[:2].mean(), rel=0.05)
     additive, _ = homeostasis.ranked_fit(control, control + blocked.mean() - control.mean())[:2]
     assert additive == pytest.approx(1.0, rel=0.01), "an additive change keeps slope 1"
     t, rates = homeostasis.binned_rates(lab, bin_s=1.0)
-    assert rates[2:, t > 20].mean() == pytest.approx(5.0, rel=0.3)
+    assert rates[2:, t > 20].mean() == pytest.approx(5.0, rel=0.2)
 
 
-def test_bcm_threshold_stabilises_only_below_tau_w_over_u_squared():
+def test_bcm_threshold_stabilizes_only_below_tau_w_over_u_squared():
     """Linear stability: settles to v = theta = 1 iff tau_theta < tau_w / u^2 (1.25 s here)."""
     tau_thetas = np.array([0.5, 1.0, 1.5, 2.5]) * second
     steps = TimedArray(np.repeat([[1.0], [2.0]], [10, 110], axis=0) * np.ones(len(tau_thetas)),
