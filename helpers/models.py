@@ -184,9 +184,12 @@ def build_bcm_network(inputs, tau_w, tau_theta, w_initial, theta_initial=1.0):
     """
     require_positive_quantity("tau_w", tau_w, second)
     require_positive_quantity("tau_theta", tau_theta, second)
-    if not tau_theta < tau_w:
-        raise ValueError(f"tau_theta must be shorter than tau_w for a stable BCM rule, "
-                         f"got tau_theta = {tau_theta}, tau_w = {tau_w}")
+    # Linear stability of the BCM fixed point for an input of size u needs
+    # tau_theta < tau_w / u**2 (notebook 04 derives it); u = 1 gives tau_theta < tau_w.
+    u_max = max(1.0, float(np.max(np.abs(inputs.values))))
+    if not tau_theta < tau_w / u_max ** 2:
+        raise ValueError(f"tau_theta must be shorter than tau_w / u_max^2 = {tau_w / u_max ** 2} for a "
+                         f"stable BCM rule (u_max = {u_max:g}, the largest input), got tau_theta = {tau_theta}")
     n_inputs = len(w_initial)
     source = NeuronGroup(n_inputs, "u = inputs(t, i) : 1", namespace={"inputs": inputs},
                          clock=BCM_CLOCK)

@@ -450,6 +450,9 @@ def test_model_builders_reject_bad_parameters():
         models.build_bcm_network(inputs, tau_w=5 * second, tau_theta=0.5, w_initial=[1.0])
     with pytest.raises(ValueError, match="tau_theta must be shorter than tau_w"):
         models.build_bcm_network(inputs, tau_w=1 * second, tau_theta=2 * second, w_initial=[1.0])
+    strong = TimedArray([[2.0]], dt=1 * second)   # u = 2: the limit is tau_w / 4
+    with pytest.raises(ValueError, match="u_max = 2"):
+        models.build_bcm_network(strong, tau_w=4 * second, tau_theta=1.5 * second, w_initial=[1.0])
     with pytest.raises(ValueError, match="n_channels"):
         models.build_rate_protocol_network(0, 10 * second)
     with pytest.raises(ValueError, match="duration must be longer than show_duration"):
