@@ -287,6 +287,23 @@ o2 += 1
 PAIRING_START = 150 * ms  # first presynaptic spike; leaves room for timings down to -150 ms
 
 
+def pairing_groups(n_channels):
+    """The presynaptic and postsynaptic "pairing" groups (``PAIRING_EQS``), named pre and post.
+
+    Each neuron fires ``BI_POO_PAIRS`` spikes, one per second, from ``PAIRING_START``;
+    change them per channel with ``pairing_run_values``.
+    """
+    groups = []
+    for name in ("pre", "post"):
+        group = NeuronGroup(n_channels, PAIRING_EQS, threshold=PAIRING_THRESHOLD,
+                            reset=PAIRING_RESET, name=name)
+        group.period = 1 * second
+        group.first_t = PAIRING_START
+        group.n_pairs = BI_POO_PAIRS
+        groups.append(group)
+    return groups
+
+
 def build_pairing_network(n_channels, duration, dt=1 * ms):
     """Pairing protocols on ``n_channels`` independent pre/post pairs, both STDP rules.
 
@@ -299,15 +316,7 @@ def build_pairing_network(n_channels, duration, dt=1 * ms):
     require_count("n_channels", n_channels, 1, 10000)
     require_positive_quantity("duration", duration, second)
     require_positive_quantity("dt", dt, second)
-    groups = []
-    for name in ("pre", "post"):
-        group = NeuronGroup(n_channels, PAIRING_EQS, threshold=PAIRING_THRESHOLD,
-                            reset=PAIRING_RESET, name=name)
-        group.period = 1 * second
-        group.first_t = PAIRING_START
-        group.n_pairs = BI_POO_PAIRS
-        groups.append(group)
-    pre, post = groups
+    pre, post = pairing_groups(n_channels)
     stdp = Synapses(pre, post, STDP_PAIRING_EQS, on_pre=STDP_PAIRING_ON_PRE,
                     on_post=STDP_PAIRING_ON_POST, name="stdp")
     stdp.connect(j="i")
@@ -380,15 +389,7 @@ def build_calcium_pairing_network(n_channels, duration, params=GB2012_DP):
     require_positive_quantity("duration", duration, second)
     namespace = dict(params)
     delay = namespace.pop("delay_pre")
-    groups = []
-    for name in ("pre", "post"):
-        group = NeuronGroup(n_channels, PAIRING_EQS, threshold=PAIRING_THRESHOLD,
-                            reset=PAIRING_RESET, name=name)
-        group.period = 1 * second
-        group.first_t = PAIRING_START
-        group.n_pairs = BI_POO_PAIRS
-        groups.append(group)
-    pre, post = groups
+    pre, post = pairing_groups(n_channels)
     calcium = Synapses(pre, post, CALCIUM_RULE_EQS, on_pre="c += C_pre", on_post="c += C_post",
                        method="euler", namespace=namespace, name="calcium_rule")
     calcium.connect(j="i")
