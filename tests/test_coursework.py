@@ -32,13 +32,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 from nbgrader.api import Gradebook
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import build_student_versions as coursework  # noqa: E402
 from nbclient_workaround import prompt_replies  # noqa: E402
+from notebook_runner import execute  # noqa: E402
 
 NOTEBOOKS = coursework.NOTEBOOKS
 SOLUTION = ("BEGIN SOLUTION", "END SOLUTION")
@@ -227,15 +227,8 @@ def run_student_version(course, notebook):
     """The student version executed top to bottom from its release folder, errors allowed (once)."""
     if notebook.name in course["student_runs"]:
         return course["student_runs"][notebook.name]
-    path = student_path(course, notebook)
-    nb = read(path)
-    client = NotebookClient(nb, timeout=900, allow_errors=True,
-                            kernel_name=nb.metadata["kernelspec"]["name"],
-                            resources={"metadata": {"path": str(path.parent)}})
-    start = time.perf_counter()
-    with prompt_replies():
-        client.execute()
-    print(f"\nran the student version of {notebook.stem} in {time.perf_counter() - start:.1f} s")
+    nb, seconds = execute(student_path(course, notebook), allow_errors=True)
+    print(f"\nran the student version of {notebook.stem} in {seconds:.1f} s")
     course["student_runs"][notebook.name] = nb
     return nb
 

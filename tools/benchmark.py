@@ -15,7 +15,6 @@ import json
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 from notebook_runner import NOTEBOOKS, execute, stdout_of
 from stdp_engine_benchmark import compare as compare_stdp_engines

@@ -24,8 +24,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from notebook_runner import NOTEBOOKS  # the numbered notebooks in notebooks/
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 COURSE_ID = "neuroplasticity"
 
 # Brian2 compiles each new model on first use (30-45 s), far over nbgrader's

@@ -20,17 +20,18 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
-def execute(path, extra_code=(), env=None, timeout=900):
+def execute(path, extra_code=(), env=None, timeout=900, allow_errors=False):
     """Execute ``path`` plus cells made of ``extra_code``; returns (notebook, seconds).
 
     ``env`` entries are added to the kernel's environment (e.g. a fresh
-    ``NEUROPLASTICITY_CACHE`` for a cold run). Raises on the first failing cell.
+    ``NEUROPLASTICITY_CACHE`` for a cold run). Raises on the first failing cell,
+    unless ``allow_errors``: then every cell runs and errors stay in the outputs.
     """
     notebook = nbformat.read(path, as_version=4)
     for code in extra_code:
         notebook.cells.append(nbformat.v4.new_code_cell(code))
     kernel_env = dict(os.environ, **(env or {}))
-    client = NotebookClient(notebook, timeout=timeout,
+    client = NotebookClient(notebook, timeout=timeout, allow_errors=allow_errors,
                             kernel_name=notebook.metadata["kernelspec"]["name"],
                             resources={"metadata": {"path": str(Path(path).parent)}})
     start = time.perf_counter()
