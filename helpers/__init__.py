@@ -1,16 +1,23 @@
 """Shared tools for the neuroplasticity notebooks.
 
-- ``simulation``: ``setup_notebook`` (style, seeds, Brian2 target and cache) and
-  ``CompiledNetwork`` (compile once, re-run fast for sliders)
-- ``protocols``: stimulation protocols as spike-time arrays (seconds)
+- ``simulation``: ``setup_notebook`` (style, seeds, Brian2 target and cache), the
+  clock convention (``time_step``, ``named_clock``) and ``compile_network``
+  (compile a model once per session, re-run it fast for sliders)
+- ``models``: one module per mechanism (calcium, stdp, bcm, competition,
+  homeostasis) on shared neurons, inputs and analysis; see ``helpers.models``
+- ``protocols``: stimulation protocols as spike-time arrays
 - ``plotting``: one colour-blind-safe style and the collection's figures
-- ``models``: models shared between notebooks, with their published parameters
 - ``data``: published data from ``data/`` with its provenance
 - ``checks``: self-checks for exercises; ``validation``: clear argument errors
 - ``widgets``: sliders that re-run a simulation
+
+Units: every physical quantity passed to ``helpers`` is a Brian2 quantity
+(``10 * Hz``); a plain number there raises a ``ValueError`` that says so.
 """
 from . import checks, data, models, plotting, protocols, validation, widgets
-from .simulation import CompiledNetwork, cache_root, seed_everything, setup_notebook
+from .simulation import (CompiledNetwork, cache_root, compile_network, named_clock, seed_everything,
+                         setup_notebook, time_step)
 
 __all__ = ["checks", "data", "models", "plotting", "protocols", "validation", "widgets",
-           "CompiledNetwork", "cache_root", "seed_everything", "setup_notebook"]
+           "CompiledNetwork", "cache_root", "compile_network", "named_clock", "seed_everything",
+           "setup_notebook", "time_step"]

@@ -1,7 +1,7 @@
 """Unit tests for the ``helpers`` package.
 
 Run with: ``.venv/bin/python -m pytest tests/test_helpers.py -q``
-Only the CompiledNetwork test compiles C++ (a few seconds); the rest is fast.
+Only the compile_network tests compile C++ (a few seconds); the rest is fast.
 """
 import math
 import re
@@ -16,12 +16,13 @@ import ipywidgets  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from brian2 import Hz, Network, NeuronGroup, mV, Mohm, ms, nA  # noqa: E402
+from brian2 import Hz, Network, NeuronGroup, mV, Mohm, ms, nA, second  # noqa: E402
 from brian2.devices.device import runtime_device  # noqa: E402
 
 import helpers  # noqa: E402
-from helpers import checks, data, models, plotting, protocols, validation, widgets  # noqa: E402
-from helpers.simulation import CompiledNetwork, cache_root, seed_everything, setup_notebook  # noqa: E402
+from helpers import checks, data, models, plotting, protocols, simulation, validation, widgets  # noqa: E402
+from helpers.models import bcm, calcium, competition, inputs, neurons, stdp  # noqa: E402
+from helpers.simulation import cache_root, seed_everything, setup_notebook  # noqa: E402
 
 
 # ---------------------------------------------------------------------------
@@ -62,11 +63,15 @@ def test_require_in_range_non_number_message_names_the_range():
         validation.require_in_range("rate_hz", "abc", 0, 100, "Hz")
 
 
-def test_require_positive():
-    assert validation.require_positive("tau", 2.5, "ms") == 2.5
-    for bad in (0, -1, float("nan"), float("inf")):
-        with pytest.raises(ValueError, match=r"tau must be in \(0, inf\) ms"):
-            validation.require_positive("tau", bad, "ms")
+def test_require_quantity_checks_dimension_and_range():
+    assert validation.require_quantity("tau", 2.5 * ms, second, 0, low_inclusive=False) == 2.5 * ms
+    for bad in (0 * ms, -1 * ms, float("nan") * ms):
+        with pytest.raises(ValueError, match=r"tau must be in \(0, inf\]"):
+            validation.require_quantity("tau", bad, second, 0, low_inclusive=False)
+    with pytest.raises(ValueError, match="tau must be a Brian2 quantity in second .*plain number"):
+        validation.require_quantity("tau", 2.5, second)
+    with pytest.raises(ValueError, match="tau must be a Brian2 quantity in s"):
+        validation.require_quantity("tau", 2.5 * Hz, second)
 
 
 def test_require_count():
@@ -86,71 +91,81 @@ def test_require_count():
 # ---------------------------------------------------------------------------
 
 def test_regular_train_spacing_count_and_start():
-    train = protocols.regular_train(20, 5, start_s=0.5)
-    np.testing.assert_allclose(train, [0.5, 0.55, 0.6, 0.65, 0.7])
+    train = protocols.regular_train(20 * Hz, 5, start=0.5 * second)
+    np.testing.assert_allclose(train / second, [0.5, 0.55, 0.6, 0.65, 0.7])
 
 
 def test_tetanus_defaults_100_pulses_at_100_hz():
     train = protocols.tetanus()
     assert len(train) == 100
-    assert train[0] == 0.0
-    np.testing.assert_allclose(np.diff(train), 0.01)
+    assert train[0] == 0 * second
+    np.testing.assert_allclose(np.diff(train / second), 0.01)
 
 
 def test_low_frequency_stimulation_defaults_900_pulses_at_1_hz():
     train = protocols.low_frequency_stimulation()
     assert len(train) == 900
-    assert train[0] == 0.0
-    np.testing.assert_allclose(np.diff(train), 1.0)
+    assert train[0] == 0 * second
+    np.testing.assert_allclose(np.diff(train / second), 1.0)
 
 
 @pytest.mark.parametrize("timing_ms", [10.0, -10.0, 99.0, -99.0])
 def test_pairing_post_minus_pre_is_the_timing(timing_ms):
-    pre, post = protocols.pairing(60, 10, timing_ms)
+    pre, post = protocols.pairing(60, 10 * Hz, timing_ms * ms)
     assert len(pre) == len(post) == 60
-    np.testing.assert_allclose(post - pre, timing_ms / 1000.0)
-    np.testing.assert_allclose(np.diff(pre), 0.1)
-    assert min(pre.min(), post.min()) >= 0.0
+    np.testing.assert_allclose((post - pre) / ms, timing_ms)
+    np.testing.assert_allclose(np.diff(pre / second), 0.1)
+    assert min(pre.min(), post.min()) >= 0 * second
 
 
 @pytest.mark.parametrize("timing_ms", [100.0, -100.0, 150.0])
 def test_pairing_rejects_timing_of_a_period_or_more(timing_ms):
     # 10 Hz: the period is 100 ms
-    with pytest.raises(ValueError, match="timing_ms"):
-        protocols.pairing(60, 10, timing_ms)
+    with pytest.raises(ValueError, match="timing"):
+        protocols.pairing(60, 10 * Hz, timing_ms * ms)
 
 
 def test_poisson_train_same_seed_same_train():
-    first = protocols.poisson_train(20, 10, np.random.default_rng(1))
-    second = protocols.poisson_train(20, 10, np.random.default_rng(1))
-    other = protocols.poisson_train(20, 10, np.random.default_rng(2))
-    np.testing.assert_array_equal(first, second)
+    first = protocols.poisson_train(20 * Hz, 10 * second, np.random.default_rng(1))
+    second_train = protocols.poisson_train(20 * Hz, 10 * second, np.random.default_rng(1))
+    other = protocols.poisson_train(20 * Hz, 10 * second, np.random.default_rng(2))
+    np.testing.assert_array_equal(first, second_train)
     assert not np.array_equal(first, other)
 
 
 def test_poisson_train_count_sorted_and_inside_duration():
-    rate_hz, duration_s = 20.0, 100.0
-    train = protocols.poisson_train(rate_hz, duration_s, np.random.default_rng(0))
-    expected = rate_hz * duration_s
+    train = protocols.poisson_train(20 * Hz, 100 * second, np.random.default_rng(0)) / second
+    expected = 20 * 100
     assert abs(len(train) - expected) < 5 * math.sqrt(expected)
     assert np.all(np.diff(train) >= 0)
-    assert train.min() >= 0.0 and train.max() < duration_s
+    assert train.min() >= 0.0 and train.max() < 100
 
 
 @pytest.mark.parametrize("call, parameter", [
-    (lambda: protocols.regular_train(0, 10), "frequency_hz"),
-    (lambda: protocols.regular_train(2000, 10), "frequency_hz"),
-    (lambda: protocols.regular_train(10, 0), "n_pulses"),
-    (lambda: protocols.regular_train(10, 2.5), "n_pulses"),
-    (lambda: protocols.regular_train(10, 5, start_s=-1), "start_s"),
-    (lambda: protocols.tetanus(frequency_hz=-100), "frequency_hz"),
-    (lambda: protocols.pairing(0, 1, 10), "n_pairs"),
-    (lambda: protocols.pairing(10, float("nan"), 10), "frequency_hz"),
-    (lambda: protocols.poisson_train(-5, 1, np.random.default_rng(0)), "rate_hz"),
-    (lambda: protocols.poisson_train(5, 0, np.random.default_rng(0)), "duration_s"),
+    (lambda: protocols.regular_train(0 * Hz, 10), "frequency"),
+    (lambda: protocols.regular_train(2000 * Hz, 10), "frequency"),
+    (lambda: protocols.regular_train(10 * Hz, 0), "n_pulses"),
+    (lambda: protocols.regular_train(10 * Hz, 2.5), "n_pulses"),
+    (lambda: protocols.regular_train(10 * Hz, 5, start=-1 * second), "start"),
+    (lambda: protocols.tetanus(frequency=-100 * Hz), "frequency"),
+    (lambda: protocols.pairing(0, 1 * Hz, 10 * ms), "n_pairs"),
+    (lambda: protocols.pairing(10, float("nan") * Hz, 10 * ms), "frequency"),
+    (lambda: protocols.poisson_train(-5 * Hz, 1 * second, np.random.default_rng(0)), "rate"),
+    (lambda: protocols.poisson_train(5 * Hz, 0 * second, np.random.default_rng(0)), "duration"),
 ])
 def test_protocols_reject_invalid_arguments_naming_the_parameter(call, parameter):
     with pytest.raises(ValueError, match=parameter):
+        call()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: protocols.regular_train(20, 5), "frequency must be a Brian2 quantity in hertz.*plain number"),
+    (lambda: protocols.pairing(10, 1 * Hz, 10), "timing must be a Brian2 quantity in second.*plain number"),
+    (lambda: protocols.pairing(10, 1 * Hz, 10 * Hz), "timing must be a Brian2 quantity in second"),
+    (lambda: validation.require_in_range("fraction", 0.5 * Hz, 0, 1), "plain number.*no Brian2 unit"),
+])
+def test_the_unit_convention_gives_a_clear_error_for_the_other_kind(call, message):
+    with pytest.raises(ValueError, match=message):
         call()
 
 
@@ -308,19 +323,19 @@ LIF = dict(resistance=10 * Mohm, tau_m=10 * ms, v_rest=-70 * mV, v_threshold=-55
 
 def test_lif_rate_is_zero_at_and_below_rheobase():
     # rheobase = (v_threshold - v_rest) / R = 1.5 nA
-    assert models.lif_rate_analytic(1.0 * nA, **LIF) == 0 * Hz
-    assert models.lif_rate_analytic(1.5 * nA, **LIF) == 0 * Hz
+    assert neurons.lif_rate_analytic(1.0 * nA, **LIF) == 0 * Hz
+    assert neurons.lif_rate_analytic(1.5 * nA, **LIF) == 0 * Hz
 
 
 def test_lif_rate_matches_hand_computation():
     # v_inf = -70 + 10 MOhm * 2 nA = -50 mV; time to threshold = 10 ms * ln(20 / 5)
     expected_hz = 1 / (2e-3 + 10e-3 * math.log(4.0))  # about 63.0 Hz
-    rate = models.lif_rate_analytic(2.0 * nA, **LIF)
+    rate = neurons.lif_rate_analytic(2.0 * nA, **LIF)
     assert float(rate / Hz) == pytest.approx(expected_hz, rel=1e-9)
 
 
 def test_lif_rate_approaches_one_over_refractory_at_huge_current():
-    rate_hz = float(models.lif_rate_analytic(1e6 * nA, **LIF) / Hz)
+    rate_hz = float(neurons.lif_rate_analytic(1e6 * nA, **LIF) / Hz)
     assert rate_hz < 500.0
     assert rate_hz == pytest.approx(500.0, rel=1e-3)
 
@@ -375,32 +390,66 @@ def test_cache_root_honours_environment_variable(tmp_path, monkeypatch):
     assert cache_root() == Path.home() / ".cache" / "neuroplasticity"
 
 
-def test_compiled_network_reruns_with_new_values(tmp_path, monkeypatch):
+def build_ramp(duration, slope_name="rate"):
+    """A one-neuron model for the compile tests: v grows at ``rate`` (Hz) for ``duration``."""
+    group = NeuronGroup(1, f"{slope_name} : Hz (constant)\ndv/dt = {slope_name} : 1", name="ramp")
+    setattr(group, slope_name, 1 * Hz)
+    with helpers.time_step(1 * ms):
+        Network(group).run(duration)
+    return {"group": group}
+
+
+def test_compile_network_reruns_with_new_values_and_compiles_each_model_once(tmp_path, monkeypatch):
     monkeypatch.setenv("NEUROPLASTICITY_CACHE", str(tmp_path))
-
-    def build():
-        group = NeuronGroup(1, "rate : Hz (constant)\ndv/dt = rate : 1", dt=1 * ms,
-                            name="ramp")
-        group.rate = 1 * Hz
-        Network(group).run(100 * ms)
-        return {"group": group}
-
+    monkeypatch.setattr(simulation, "_PROGRAMS", {})
     try:
-        network = CompiledNetwork("test_ramp", build)
+        network = helpers.compile_network(build_ramp, duration=100 * ms)
         assert brian2.get_device() is runtime_device
         assert Path(network.directory).is_relative_to(tmp_path)
         assert network.last_run_seconds is None
         group = network["group"]
-
         network.run({group.rate: 10 * Hz})
         np.testing.assert_allclose(group.v[:], [1.0], rtol=1e-6)  # 10 Hz * 100 ms
-        assert 0 < network.last_run_seconds < 2
-
         network.run({group.rate: 30 * Hz})
         np.testing.assert_allclose(group.v[:], [3.0], rtol=1e-6)
-        assert 0 < network.last_run_seconds < 2
+        assert network.last_run_seconds > 0
+
+        # the same builder and arguments: the same program, not a new compile
+        assert helpers.compile_network(build_ramp, duration=100 * ms) is network
+        # other arguments: a different program in its own folder, never the first one's
+        longer = helpers.compile_network(build_ramp, duration=200 * ms)
+        assert longer is not network and longer.directory != network.directory
+        longer.run({longer["group"].rate: 10 * Hz})
+        np.testing.assert_allclose(longer["group"].v[:], [2.0], rtol=1e-6)
+        network.run({group.rate: 10 * Hz})
+        np.testing.assert_allclose(group.v[:], [1.0], rtol=1e-6)   # the first program is intact
     finally:
         assert brian2.get_device() is runtime_device
+
+
+def test_compile_network_refuses_lambdas_and_unkeyable_arguments():
+    with pytest.raises(ValueError, match="named function"):
+        helpers.compile_network(lambda: None)
+    with pytest.raises(TypeError, match="key"):
+        simulation.fingerprint(object())
+
+
+def test_fingerprint_sees_rule_strings_arrays_and_quantities():
+    rule = models.Rule(equations="w : 1", on_pre="w += 1")
+    edited = models.Rule(equations="w : 1", on_pre="w += 2")
+    assert simulation.fingerprint(rule) != simulation.fingerprint(edited)
+    assert simulation.fingerprint(np.arange(3.0)) != simulation.fingerprint(np.arange(3.0) + 1e-12)
+    assert simulation.fingerprint(1 * ms) != simulation.fingerprint(1 * second)
+    assert simulation.fingerprint({"a": 1, "b": 2}) == simulation.fingerprint({"b": 2, "a": 1})
+
+
+def test_named_clock_is_one_clock_per_step_and_time_step_restores(restore_brian2_state):
+    assert helpers.named_clock(10 * ms) is helpers.named_clock(10 * ms)
+    assert helpers.named_clock(10 * ms) is not helpers.named_clock(20 * ms)
+    before = brian2.defaultclock.dt
+    with helpers.time_step(1 * ms):
+        assert brian2.defaultclock.dt == 1 * ms
+    assert brian2.defaultclock.dt == before
 
 
 # ---------------------------------------------------------------------------
@@ -428,35 +477,25 @@ def test_live_plot_registers_and_runs_update_once(monkeypatch):
     assert calls == [3, 5]
 
 
-def test_brian2_quantities_are_rejected_not_silently_converted():
-    from brian2 import Hz, ms
-    with pytest.raises(ValueError, match="timing_ms.*no Brian2 unit"):
-        protocols.pairing(10, 1, 10 * ms)
-    with pytest.raises(ValueError, match="frequency_hz"):
-        protocols.regular_train(20 * Hz, 5)
-
-
 def test_pre_first_pairing_needs_no_lead_time():
-    pre, post = protocols.pairing(10, 1, 500)
-    assert pre[0] == pytest.approx(0.1) and post[0] == pytest.approx(0.6)
+    pre, post = protocols.pairing(10, 1 * Hz, 500 * ms)
+    assert float(pre[0] / second) == pytest.approx(0.1) and float(post[0] / second) == pytest.approx(0.6)
 
 
 def test_model_builders_reject_bad_parameters():
-    from brian2 import TimedArray, ms, second
-    inputs = TimedArray([[1.0]], dt=1 * second)
-    with pytest.raises(ValueError, match="tau_w must be positive"):
-        models.build_bcm_network(inputs, tau_w=-5 * second, tau_theta=0.5 * second, w_initial=[1.0])
-    with pytest.raises(ValueError, match="tau_theta must be a quantity in"):
-        models.build_bcm_network(inputs, tau_w=5 * second, tau_theta=0.5, w_initial=[1.0])
+    one = np.array([[1.0]])
+    with pytest.raises(ValueError, match="tau_w must be in"):
+        bcm.run_bcm(one, 1 * second, 1 * second, tau_w=-5 * second, tau_theta=0.5 * second, w_initial=[1.0])
+    with pytest.raises(ValueError, match="tau_theta must be a Brian2 quantity"):
+        bcm.run_bcm(one, 1 * second, 1 * second, tau_w=5 * second, tau_theta=0.5, w_initial=[1.0])
     with pytest.raises(ValueError, match="tau_theta must be shorter than tau_w"):
-        models.build_bcm_network(inputs, tau_w=1 * second, tau_theta=2 * second, w_initial=[1.0])
-    strong = TimedArray([[2.0]], dt=1 * second)   # u = 2: the limit is tau_w / 4
-    with pytest.raises(ValueError, match="u_max = 2"):
-        models.build_bcm_network(strong, tau_w=4 * second, tau_theta=1.5 * second, w_initial=[1.0])
+        bcm.run_bcm(one, 1 * second, 1 * second, tau_w=1 * second, tau_theta=2 * second, w_initial=[1.0])
+    with pytest.raises(ValueError, match="u_max = 2"):   # u = 2: the limit is tau_w / 4
+        bcm.run_bcm(2 * one, 1 * second, 1 * second, tau_w=4 * second, tau_theta=1.5 * second, w_initial=[1.0])
     with pytest.raises(ValueError, match="n_channels"):
-        models.build_rate_protocol_network(0, 10 * second)
+        calcium.build_rate_protocol_network(0, 10 * second)
     with pytest.raises(ValueError, match="duration must be longer than show_duration"):
-        models.build_rate_protocol_network(2, 500 * ms)
+        calcium.build_rate_protocol_network(2, 500 * ms)
 
 
 def test_crossover_frequency_interpolates_in_log_frequency():
@@ -480,53 +519,79 @@ def test_check_sign_pattern_passes_and_fails():
 
 def test_pair_rule_constants_agree_with_the_data_file():
     fit = data.load("bi_poo_1998_window_fit")
-    p = models.PAIR_STDP_BI_POO
-    assert p["A_plus"] * models.BI_POO_PAIRS == pytest.approx(fit["a_plus"][0])
-    assert -p["A_minus"] * models.BI_POO_PAIRS == pytest.approx(fit["a_minus"][0])
+    p = stdp.PAIR_STDP_BI_POO
+    assert p["A_plus"] * stdp.BI_POO_PAIRS == pytest.approx(fit["a_plus"][0])
+    assert -p["A_minus"] * stdp.BI_POO_PAIRS == pytest.approx(fit["a_minus"][0])
     assert float(p["tau_plus"] / ms) == pytest.approx(fit["tau_plus_ms"][0])
     assert float(p["tau_minus"] / ms) == pytest.approx(fit["tau_minus_ms"][0])
 
 
 def test_pairing_run_values_rejects_bad_protocols():
-    from brian2 import Hz, NeuronGroup
-    objects = {"pre": NeuronGroup(3, models.PAIRING_EQS), "post": NeuronGroup(3, models.PAIRING_EQS)}
-    values = models.pairing_run_values(objects, [10, -10] * ms, 20 * Hz)
+    objects = {"pre": NeuronGroup(3, inputs.PAIRING_EQS), "post": NeuronGroup(3, inputs.PAIRING_EQS)}
+    values = stdp.pairing_run_values(objects, [10, -10] * ms, 20 * Hz)
     assert list(list(values.values())[-1]) == [60, 60, 0]   # the last entry is post.n_pairs
     with pytest.raises(ValueError, match="at most 3 protocols"):
-        models.pairing_run_values(objects, [1, 2, 3, 4] * ms, 1 * Hz)
-    with pytest.raises(ValueError, match="frequencies must be positive"):
-        models.pairing_run_values(objects, 10 * ms, -1 * Hz)
-    with pytest.raises(ValueError, match="timings must lie within"):
-        models.pairing_run_values(objects, 200 * ms, 1 * Hz)
+        stdp.pairing_run_values(objects, [1, 2, 3, 4] * ms, 1 * Hz)
+    with pytest.raises(ValueError, match="frequencies must be in"):
+        stdp.pairing_run_values(objects, 10 * ms, -1 * Hz)
+    with pytest.raises(ValueError, match="timings must be in"):
+        stdp.pairing_run_values(objects, 200 * ms, 1 * Hz)
+    with pytest.raises(ValueError, match="timings must be a Brian2 quantity"):
+        stdp.pairing_run_values(objects, 10, 1 * Hz)
 
 
-def test_song_run_values_check_rates_correlations_and_weights():
-    from brian2 import Hz
+def test_song_run_values_check_rates_correlations_weights_and_seed():
     helpers.setup_notebook()
-    objects = {"inputs": NeuronGroup(4, models.FAST_POISSON_EQS), "mother": NeuronGroup(2, models.MOTHER_EQS),
-               "copier": None, "stdp": None, "n_neurons": 2, "n_inputs": 2, "n_correlated": 0}
-    stdp = NeuronGroup(4, "w : 1\nlearning : 1 (shared)")
-    objects["stdp"] = stdp
-    rng = np.random.default_rng(0)
-    values = models.song_run_values(objects, [10, 40] * Hz, 0.0, rng)
+    objects = {"inputs": NeuronGroup(4, inputs.FAST_POISSON_EQS), "mother": NeuronGroup(2, inputs.MOTHER_EQS),
+               "copier": None, "n_neurons": 2, "n_inputs": 2, "n_correlated": 0,
+               "stdp": NeuronGroup(4, "w : 1\nA_plus : 1 (shared)\nA_minus : 1 (shared)"),
+               "stdp_params": dict(competition.SONG_2000_STDP)}
+    values = competition.song_run_values(objects, [10, 40] * Hz, 0.0, seed=1)
     rates = list(values.values())[0]
     assert list(rates / Hz) == [10, 10, 40, 40]
-    with pytest.raises(ValueError, match="input rates"):
-        models.song_run_values(objects, -5 * Hz, 0.0, rng)
+    first_spikes = list(values.values())[2]
+    again = list(competition.song_run_values(objects, [10, 40] * Hz, 0.0, seed=1).values())[2]
+    np.testing.assert_array_equal(first_spikes, again)   # same seed, same numbers
+    frozen = competition.song_run_values(objects, 10 * Hz, 0.0, seed=1, learning=False)
+    assert frozen[objects["stdp"].A_plus] == 0 and frozen[objects["stdp"].A_minus] == 0
+    with pytest.raises(ValueError, match="rates must be in"):
+        competition.song_run_values(objects, -5 * Hz, 0.0, seed=1)
+    with pytest.raises(ValueError, match="rates must be a Brian2 quantity"):
+        competition.song_run_values(objects, 10, 0.0, seed=1)
     with pytest.raises(ValueError, match="shared_fractions"):
-        models.song_run_values(objects, 10 * Hz, 1.0, rng)
+        competition.song_run_values(objects, 10 * Hz, 1.0, seed=1)
     with pytest.raises(ValueError, match="one value per synapse"):
-        models.song_run_values(objects, 10 * Hz, 0.0, rng, initial_weights=[0.01])
-    with pytest.raises(ValueError, match="between 0 and g_max"):
-        models.song_run_values(objects, 10 * Hz, 0.0, rng, initial_weights=[0.5] * 4)
+        competition.song_run_values(objects, 10 * Hz, 0.0, seed=1, initial_weights=[0.01])
+    with pytest.raises(ValueError, match="between 0 and w_max"):
+        competition.song_run_values(objects, 10 * Hz, 0.0, seed=1, initial_weights=[0.5] * 4)
 
 
-def test_pairing_rule_values_reject_unknown_names_and_bad_values():
-    stdp = NeuronGroup(1, "tau_y : second (shared)\nA3_plus : 1 (shared)")
-    assert len(models.pairing_rule_values(stdp, {"tau_y": 40 * ms})) == 1
+def test_parameter_values_reject_unknown_names_and_bad_values():
+    group = NeuronGroup(1, "tau_y : second (shared)\nA3_plus : 1 (shared)")
+    known = stdp.TRIPLET_VISUAL_CORTEX
+    assert len(models.rule.parameter_values(group, {"tau_y": 40 * ms}, known)) == 1
     with pytest.raises(ValueError, match="rule parameter must be one of"):
-        models.pairing_rule_values(stdp, {"tau_z": 40 * ms})
-    with pytest.raises(ValueError, match="tau_y must be positive"):
-        models.pairing_rule_values(stdp, {"tau_y": -40 * ms})
+        models.rule.parameter_values(group, {"tau_z": 40 * ms}, known)
+    with pytest.raises(ValueError, match="tau_y must be in"):
+        models.rule.parameter_values(group, {"tau_y": -40 * ms}, known)
+    with pytest.raises(ValueError, match="tau_y must be a Brian2 quantity"):
+        models.rule.parameter_values(group, {"tau_y": 0.04}, known)
     with pytest.raises(ValueError, match="A3_plus must be a number >= 0"):
-        models.pairing_rule_values(stdp, {"A3_plus": -0.1})
+        models.rule.parameter_values(group, {"A3_plus": -0.1}, known)
+
+
+def test_parameter_declarations_follow_the_units():
+    text = models.rule.parameter_declarations({"tau_plus": 20 * ms, "A_plus": 0.01, "rate": 5 * Hz})
+    assert text.splitlines() == ["tau_plus : second (shared, constant)", "A_plus : 1 (shared, constant)",
+                                 "rate : hertz (shared, constant)"]
+    assert "(constant)" in models.rule.parameter_declarations({"A_plus": 0.01}, shared=False)
+
+
+def test_each_published_parameter_set_is_defined_once():
+    """The Song et al. neuron and the pair rule's symbols live in one place each."""
+    from helpers.models import homeostasis as homeostasis_model
+    assert homeostasis_model.neurons.SONG_2000_NEURON is neurons.SONG_2000_NEURON
+    for params in (stdp.PAIR_STDP_BI_POO, competition.SONG_2000_STDP, homeostasis_model.EXC_PARAMS):
+        assert {"tau_plus", "tau_minus", "A_plus", "A_minus", "w_max"} <= set(params)
+    for rule in (stdp.PAIR_RULE, stdp.TRIPLET_RULE):
+        assert "w_max" in rule.on_pre + rule.on_post and "g_max" not in str(rule)

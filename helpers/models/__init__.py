@@ -1,0 +1,24 @@
+"""The collection's models: one module per mechanism, on shared foundations.
+
+    rule.py         Rule: a plasticity rule as Brian2 strings; parameter plumbing
+    neurons.py      LIF (00), the Song et al. 2000 conductance neuron (03, 04)
+    inputs.py       generators that run inside a simulation: pulser, pairing groups,
+                    fast Poisson inputs with a shared "mother" train, step-rate Poisson
+    analysis.py     rates, mean weights, Turrigiano's ranked fit
+      |
+    calcium.py      Graupner & Brunel 2012 calcium rule: rate protocols (01), pairings (02)
+    stdp.py         pair and triplet STDP and their pairing network (02; rule reused in 03, 04)
+    bcm.py          BCM with a sliding threshold (01, 04)
+    competition.py  competitive STDP on one neuron, Song et al. 2000 (03)
+    homeostasis.py  scaling, iSTDP and runaway STDP in one compiled program (04)
+
+A model module offers its published parameter sets (each defined once, next to
+its source), its rule(s) as ``Rule`` objects, and a builder that accepts the rule
+a notebook writes. Units: every physical argument is a Brian2 quantity.
+Compile a builder once per session with ``helpers.compile_network``.
+"""
+from . import analysis, bcm, calcium, competition, homeostasis, inputs, neurons, rule, stdp
+from .rule import Rule
+
+__all__ = ["analysis", "bcm", "calcium", "competition", "homeostasis", "inputs", "neurons", "rule",
+           "stdp", "Rule"]

@@ -1,0 +1,156 @@
+"""The calcium-based plasticity rule of Graupner & Brunel 2012 (notebooks 01, 02).
+
+Symbols: ``c`` postsynaptic calcium (dimensionless; 1 = the depression
+threshold); ``rho`` efficacy between 0 (fully depressed) and 1 (fully
+potentiated), read as the synaptic weight; ``theta_d``, ``theta_p`` the calcium
+thresholds for depression and potentiation; ``gamma_d``, ``gamma_p`` their
+rates; ``tau`` the time constant of efficacy changes; ``tau_ca`` calcium decay;
+``C_pre``, ``C_post`` the calcium jump per pre / post spike; ``delay_pre`` the
+delay of the presynaptic calcium.
+"""
+import numpy as np
+from brian2 import Hz, NeuronGroup, Network, StateMonitor, Synapses, ms, second
+
+from ..simulation import named_clock, time_step
+from ..validation import require_count, require_quantity
+from . import inputs
+from .rule import Rule
+
+# Graupner & Brunel 2012 (PNAS 109:3991, doi:10.1073/pnas.1109359109), "DP"
+# parameter set of their Fig. 2: an illustrative set, not a fit to data.
+GB2012_DP = {
+    "tau_ca": 20 * ms,      # calcium decay time constant
+    "C_pre": 1.0,           # calcium jump per presynaptic spike (after delay_pre)
+    "C_post": 2.0,          # calcium jump per postsynaptic spike
+    "delay_pre": 13.7 * ms,
+    "theta_d": 1.0,         # depression threshold
+    "theta_p": 1.3,         # potentiation threshold
+    "gamma_d": 200.0,       # depression rate (dimensionless, divided by tau)
+    "gamma_p": 321.808,     # potentiation rate
+    "tau": 150 * second,    # time constant of efficacy changes
+}
+
+# Rate protocols (Dudek & Bear 1992) stimulate only the presynaptic fibres; the
+# calcium then enters through NMDA receptors, whose current lasts ~100 ms. We
+# keep GB2012's thresholds and rates and choose the per-pulse calcium so that
+# one pulse just crosses theta_d and summation at high frequency crosses theta_p.
+# tau_ca and C_pre here are our choices, not fitted values from a paper.
+RATE_PROTOCOL_CALCIUM = dict(GB2012_DP, tau_ca=100 * ms, C_pre=1.05, C_post=0.0, delay_pre=0 * ms)
+
+# The rule stepped in time: Brian2 updates c and rho every time step. The noise
+# and the bistable "double-well" term of the full GB2012 model are left out (as
+# in Graupner, Wallisch & Ostojic 2016), so rho changes only while c is above a threshold.
+CALCIUM_RULE = Rule(
+    equations="""
+dc/dt = -c / tau_ca : 1 (clock-driven)
+drho/dt = (gamma_p * (1 - rho) * int(c > theta_p)
+           - gamma_d * rho * int(c > theta_d)) / tau : 1 (clock-driven)
+""",
+    on_pre="c += C_pre",
+    on_post="c += C_post")
+
+# The same rule, solved exactly at each presynaptic pulse for the interval since
+# the last one: between pulses c decays as c0*exp(-s/tau_ca), so it stays above a
+# threshold theta for tau_ca*ln(c0/theta), and rho's equation is linear in each phase.
+# (For presynaptic trains only: no postsynaptic calcium.)
+CALCIUM_RULE_EXACT = Rule(
+    equations="""
+c : 1
+rho : 1
+t_last : second
+""",
+    on_pre="""
+elapsed = t - t_last
+time_above_p = clip(tau_ca * log(clip(c, 1e-9, 1e9) / theta_p), 0*second, elapsed)
+time_above_d = clip(tau_ca * log(clip(c, 1e-9, 1e9) / theta_d), 0*second, elapsed)
+rho_bar = gamma_p / (gamma_p + gamma_d)
+rho = rho_bar + (rho - rho_bar) * exp(-(gamma_p + gamma_d) * time_above_p / tau)
+rho = rho * exp(-gamma_d * (time_above_d - time_above_p) / tau)
+c = c * exp(-elapsed / tau_ca) + C_pre
+t_last = t
+""")
+
+# Efficacy every synapse starts from: halfway between fully depressed and fully potentiated.
+INITIAL_RHO = 0.5
+
+
+def rule_namespace(params):
+    """The rule's constants from a parameter set (everything but the delay)."""
+    return {k: v for k, v in params.items() if k != "delay_pre"}
+
+
+def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_rule=CALCIUM_RULE_EXACT,
+                                params=RATE_PROTOCOL_CALCIUM, show_duration=1 * second,
+                                coarse_dt=2 * ms, fine_dt=0.1 * ms):
+    """Rate protocols on ``n_channels`` independent synapses (for ``compile_network``).
+
+    Each channel is one pulser (``inputs.PULSER_EQS``; set its ``frequency`` and
+    ``n_pulses`` at run time) driving one synapse twice: with ``exact_rule`` for
+    the whole ``duration`` (on the ``coarse_dt`` default clock: the update is
+    exact, dt only sets the spike-time grid; monitor ``weights``, every 0.5 s) and
+    with the stepped ``rule`` for the first ``show_duration`` (``fine_dt``;
+    monitor ``calcium``) so calcium can be plotted. Calls ``run``.
+    """
+    require_count("n_channels", n_channels, 1, 1000)
+    require_quantity("show_duration", show_duration, second, 0, low_inclusive=False)
+    if not duration > show_duration:
+        raise ValueError(f"duration must be longer than show_duration ({show_duration}), got {duration}")
+    namespace = rule_namespace(params)
+    fine_clock = named_clock(fine_dt)
+    pulser = NeuronGroup(n_channels, inputs.PULSER_EQS, threshold=inputs.PULSER_THRESHOLD,
+                         reset=inputs.PULSER_RESET, name="pulser")
+    pulser.frequency = 1 * Hz
+    pulser.n_pulses = 1
+    pulser.test_delay = 1 * second
+    target = NeuronGroup(1, "", name="target")
+    exact = Synapses(pulser, target, exact_rule.equations, on_pre=exact_rule.on_pre,
+                     namespace=dict(namespace), name="exact")
+    exact.connect(i=np.arange(n_channels), j=0)
+    exact.rho = INITIAL_RHO
+    stepped = Synapses(pulser, target, rule.equations, on_pre=rule.on_pre, method="euler",
+                       namespace=dict(namespace), clock=fine_clock, name="stepped")
+    stepped.connect(i=np.arange(n_channels), j=0)
+    stepped.rho = INITIAL_RHO
+    weights = StateMonitor(exact, "rho", record=True, clock=named_clock(0.5 * second), name="weights")
+    calcium = StateMonitor(stepped, ["c", "rho"], record=True, clock=fine_clock, name="calcium")
+    network = Network(pulser, target, exact, stepped, weights, calcium)
+    with time_step(coarse_dt):   # Brian2 always ticks the default clock: keep it coarse
+        network.run(show_duration)
+        network.remove(stepped, calcium)  # their fine clock would slow the rest 20-fold
+        network.run(duration - show_duration)
+    return {"pulser": pulser, "exact": exact, "stepped": stepped, "weights": weights, "calcium": calcium}
+
+
+def rate_protocol_values(machine, frequencies, n_pulses):
+    """``run_args`` for ``build_rate_protocol_network``: channel k gets ``n_pulses[k]`` at
+    ``frequencies[k]`` (a quantity array, 0.5-200 Hz); unused channels repeat the last protocol."""
+    pulser = machine["pulser"]
+    n_channels = len(pulser)
+    frequencies = np.atleast_1d(require_quantity("frequencies", frequencies, Hz, 0.5, 200) / Hz)
+    n_pulses = np.broadcast_to(n_pulses, frequencies.shape)
+    if not 1 <= len(frequencies) <= n_channels:
+        raise ValueError(f"give between 1 and {n_channels} frequencies, got {len(frequencies)}")
+    for n in n_pulses:
+        require_count("n_pulses", n, 1, 900)
+    padding = n_channels - len(frequencies)
+    all_f = np.concatenate([frequencies, np.full(padding, frequencies[-1])])
+    all_n = np.concatenate([n_pulses, np.full(padding, n_pulses[-1])]).astype(int)
+    return {pulser.frequency: all_f * Hz, pulser.n_pulses: all_n}
+
+
+def build_pairing_network(n_channels, duration, n_pairs, start, rule=CALCIUM_RULE, params=GB2012_DP):
+    """The calcium ``rule`` under pre/post pairing protocols (for ``compile_network``).
+
+    Pre spikes add ``C_pre`` after ``delay_pre``, post spikes add ``C_post``; set
+    the protocol per channel with ``stdp.pairing_run_values``. Calls ``run``.
+    """
+    require_count("n_channels", n_channels, 1, 10000)
+    require_quantity("duration", duration, second, 0, low_inclusive=False)
+    pre, post = inputs.pairing_groups(n_channels, n_pairs, start)
+    synapses = Synapses(pre, post, rule.equations, on_pre=rule.on_pre, on_post=rule.on_post,
+                        method="euler", namespace=rule_namespace(params), name="calcium_rule")
+    synapses.connect(j="i")
+    synapses.pre.delay = params["delay_pre"]
+    synapses.rho = INITIAL_RHO
+    Network(pre, post, synapses).run(duration)
+    return {"pre": pre, "post": post, "calcium_rule": synapses}

@@ -1,0 +1,125 @@
+"""Competitive STDP on one neuron (Song, Miller & Abbott 2000), notebook 03.
+
+The neuron is ``neurons.SONG_NEURON_EQS``; its excitatory synapses learn by a
+pair rule (``stdp.PAIR_RULE`` unless the notebook hands in another) with the
+paper's parameters; 200 inhibitory Poisson inputs at 10 Hz do not learn. Inputs
+are the fast in-simulation Poisson generators of ``inputs``; a group of them may
+share spikes with a fraction ``q`` (the shared fraction).
+"""
+import numpy as np
+from brian2 import (BrianLogger, Hz, Network, NeuronGroup, PoissonInput, SpikeMonitor, StateMonitor,
+                    Synapses, ms, second)
+
+from ..simulation import named_clock
+from ..validation import require_count, require_in_range, require_quantity
+from . import inputs, neurons, stdp
+from .rule import parameter_declarations, parameter_values, set_parameters
+
+# Song, Miller & Abbott 2000 (Nat Neurosci 3:919, doi:10.1038/78829): weights are
+# peak conductances in units of the leak conductance, bounded by g_max = 0.015.
+# The paper gives A+ = 0.005 as a fraction of g_max and A-/A+ = 1.05.
+SONG_2000_G_MAX = 0.015
+SONG_2000_STDP = {
+    "tau_plus": 20 * ms, "tau_minus": 20 * ms,
+    "A_plus": 0.005 * SONG_2000_G_MAX,          # LTP per pair (units of the leak conductance)
+    "A_minus": 1.05 * 0.005 * SONG_2000_G_MAX,  # LTD per pair: slightly stronger
+    "w_max": SONG_2000_G_MAX,                   # the paper's g_max
+}
+SONG_2000_INHIBITION = {"n_inhibitory": 200, "inhibitory_rate": 10 * Hz, "g_inhibitory": 0.05}
+
+
+def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, rule=stdp.PAIR_RULE,
+                       stdp_params=SONG_2000_STDP, record_every=10 * second):
+    """``n_neurons`` independent Song et al. neurons, each with ``n_inputs`` fast Poisson inputs
+    whose synapses learn by ``rule`` (for ``compile_network``).
+
+    Input k of neuron j is input ``j * n_inputs + k``; the first ``n_correlated``
+    of each neuron may share spikes (``song_run_values``). Weights start at
+    ``w_max / 2``. Records every weight every ``record_every`` and all output
+    spikes. Calls ``run``.
+    """
+    require_quantity("duration", duration, second, 0, low_inclusive=False)
+    require_count("n_neurons", n_neurons, 1, 100)
+    require_count("n_inputs", n_inputs, 1, 100000)
+    require_count("n_correlated", n_correlated, 0, n_inputs)
+    # Brian2 warns that "copy_now = rand() < q" might depend on the order of the
+    # synapses; it does not (each synapse sets its own input's flag). Silence it.
+    BrianLogger.suppress_hierarchy("brian2.codegen.generators.base")
+    source = NeuronGroup(n_neurons * n_inputs, inputs.FAST_POISSON_EQS, threshold=inputs.FAST_POISSON_THRESHOLD,
+                         reset=inputs.FAST_POISSON_RESET, name="inputs")
+    source.rate = 10 * Hz
+    source.own_interval = 100 * ms
+    source.next_t = inputs.NEVER
+    mother = NeuronGroup(n_neurons, inputs.MOTHER_EQS, threshold="t >= next_t", reset=inputs.MOTHER_RESET,
+                         name="mother")
+    mother.rate = 10 * Hz
+    mother.next_t = inputs.NEVER
+    copier = Synapses(mother, source, "q : 1 (constant)", on_pre=inputs.COPY_ON_PRE, name="copier")
+    if n_correlated:
+        copier.connect(i=np.repeat(np.arange(n_neurons), n_correlated),
+                       j=(np.arange(n_neurons)[:, None] * n_inputs + np.arange(n_correlated)).ravel())
+    neuron = NeuronGroup(n_neurons, neurons.SONG_NEURON_EQS, threshold=neurons.SONG_THRESHOLD,
+                         reset=neurons.SONG_RESET, method="euler", namespace=dict(neurons.SONG_2000_NEURON),
+                         name="neuron")
+    neuron.v = neurons.SONG_2000_NEURON["v_rest"]
+    inhibition = PoissonInput(neuron, "g_in", SONG_2000_INHIBITION["n_inhibitory"],
+                              SONG_2000_INHIBITION["inhibitory_rate"],
+                              weight=SONG_2000_INHIBITION["g_inhibitory"])
+    synapses = Synapses(source, neuron, rule.equations + parameter_declarations(stdp_params),
+                        on_pre="g_ex_post += w\n" + rule.on_pre, on_post=rule.on_post, name="stdp")
+    synapses.connect(i=np.arange(n_neurons * n_inputs), j=np.repeat(np.arange(n_neurons), n_inputs))
+    set_parameters(synapses, stdp_params)
+    synapses.w = stdp_params["w_max"] / 2
+    weights = StateMonitor(synapses, "w", record=np.arange(n_neurons * n_inputs),
+                           clock=named_clock(record_every), name="weights")
+    output = SpikeMonitor(neuron, name="output")
+    Network(source, mother, copier, neuron, inhibition, synapses, weights, output).run(duration)
+    return {"inputs": source, "mother": mother, "copier": copier, "neuron": neuron, "stdp": synapses,
+            "weights": weights, "output": output, "stdp_params": dict(stdp_params),
+            "n_neurons": n_neurons, "n_inputs": n_inputs, "n_correlated": n_correlated}
+
+
+def song_run_values(objects, rates, shared_fractions, seed, learning=True, initial_weights=None):
+    """``run_args`` for ``build_song_network``: one input rate and shared fraction q per neuron.
+
+    ``rates`` (a quantity or one per neuron, 0-200 Hz) and ``shared_fractions``
+    (q in [0, 1), numbers) broadcast to the neurons. ``seed`` (an integer) draws
+    the first spike times, so the same call gives the same numbers.
+    ``learning=False`` freezes the weights (both amplitudes 0); ``initial_weights``
+    (one per synapse, between 0 and w_max) replaces the start at w_max / 2.
+    """
+    source, mother, copier, synapses = objects["inputs"], objects["mother"], objects["copier"], objects["stdp"]
+    n_neurons, n_inputs, n_correlated = objects["n_neurons"], objects["n_inputs"], objects["n_correlated"]
+    require_quantity("rates", rates, Hz, 0, 200, low_inclusive=False)
+    rates = np.broadcast_to(np.asarray(rates / Hz, dtype=float), (n_neurons,))
+    shared = np.broadcast_to(np.asarray(shared_fractions, dtype=float), (n_neurons,))
+    for q in shared:
+        require_in_range("shared_fractions", q, 0, 1, high_inclusive=False)
+    rng = np.random.default_rng(require_count("seed", seed, 0, 2**32 - 1))
+    input_rates = np.repeat(rates, n_inputs)
+    own_rates = input_rates.copy()
+    correlated = np.zeros((n_neurons, n_inputs), dtype=bool)
+    correlated[:, :n_correlated] = True
+    own_rates[correlated.ravel()] *= np.repeat(1 - shared, n_correlated)
+    own_interval = 1 / own_rates
+    values = {source.rate: input_rates * Hz, source.own_interval: own_interval * second,
+              source.next_t: rng.exponential(own_interval) * second,
+              mother.rate: rates * Hz, mother.next_t: rng.exponential(1 / rates) * second}
+    params = objects["stdp_params"]
+    amplitudes = {"A_plus": params["A_plus"], "A_minus": params["A_minus"]}
+    if not learning:
+        amplitudes = {"A_plus": 0.0, "A_minus": 0.0}
+    values.update(parameter_values(synapses, amplitudes, params))
+    if n_correlated:
+        values[copier.q] = np.repeat(shared, n_correlated)
+    if initial_weights is not None:
+        initial_weights = np.asarray(initial_weights, dtype=float)
+        if initial_weights.shape != (n_neurons * n_inputs,):
+            raise ValueError(f"initial_weights needs one value per synapse ({n_neurons * n_inputs}), "
+                             f"got shape {initial_weights.shape}")
+        w_max = params["w_max"]
+        if np.any(initial_weights < 0) or np.any(initial_weights > w_max):
+            raise ValueError(f"initial_weights must lie between 0 and w_max = {w_max} (units of the leak "
+                             f"conductance), got {initial_weights.min():.4g}-{initial_weights.max():.4g}")
+        values[synapses.w] = initial_weights
+    return values
