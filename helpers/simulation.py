@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import inspect
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -140,12 +141,41 @@ class CompiledNetwork:
     def __getitem__(self, key):
         return self.objects[key]
 
-    def run(self, values=None):
-        """Run the compiled program; ``values`` maps e.g. ``{group.rate: 10*Hz}`` to new values."""
+    def run(self, values=None, progress=False):
+        """Run the compiled program; ``values`` maps e.g. ``{group.rate: 10*Hz}`` to new values.
+
+        ``progress=True`` prints the program's progress reports while it runs
+        (the builder must have asked for them: ``network.run(..., report="text")``).
+        """
         start = time.perf_counter()
-        self.device.run(directory=self.directory, with_output=False, run_args=values or {})
+        stop = threading.Event()
+        if progress:
+            report = Path(self.directory) / "results" / "stdout.txt"
+            threading.Thread(target=_print_new_lines, args=(report, stop), daemon=True).start()
+        try:
+            self.device.run(directory=self.directory, with_output=False, run_args=values or {})
+        finally:
+            stop.set()
         self.last_run_seconds = time.perf_counter() - start
         return self
+
+
+def _print_new_lines(path, stop, every_s=0.5):
+    """Print lines as a running program appends them to ``path``, until ``stop`` is set."""
+    printed = 0
+    while True:
+        finished = stop.wait(every_s)
+        try:
+            lines = path.read_text().splitlines()
+        except OSError:
+            lines = []
+        # a report line is complete once the next one starts, or when the run has finished
+        complete = lines if finished else lines[:-1]
+        for line in complete[printed:]:
+            print(line.strip(), flush=True)
+        printed = max(printed, len(complete))
+        if finished:
+            return
 
 
 _PROGRAMS = {}

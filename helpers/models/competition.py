@@ -29,14 +29,15 @@ SONG_2000_INHIBITION = {"n_inhibitory": 200, "inhibitory_rate": 10 * Hz, "g_inhi
 
 
 def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, rule=stdp.PAIR_RULE,
-                       stdp_params=SONG_2000_STDP, record_every=10 * second):
+                       stdp_params=SONG_2000_STDP, record_every=10 * second, report_every=None):
     """``n_neurons`` independent Song et al. neurons, each with ``n_inputs`` fast Poisson inputs
     whose synapses learn by ``rule`` (for ``compile_network``).
 
     Input k of neuron j is input ``j * n_inputs + k``; the first ``n_correlated``
     of each neuron may share spikes (``song_run_values``). Weights start at
     ``w_max / 2``. Records every weight every ``record_every`` and all output
-    spikes. Calls ``run``.
+    spikes. ``report_every`` (wall-clock time, e.g. ``5 * second``): the program reports
+    its progress that often (show it with ``run(..., progress=True)``). Calls ``run``.
     """
     require_quantity("duration", duration, second, 0, low_inclusive=False)
     require_count("n_neurons", n_neurons, 1, 100)
@@ -73,7 +74,11 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
     weights = StateMonitor(synapses, "w", record=np.arange(n_neurons * n_inputs),
                            clock=named_clock(record_every), name="weights")
     output = SpikeMonitor(neuron, name="output")
-    Network(source, mother, copier, neuron, inhibition, synapses, weights, output).run(duration)
+    network = Network(source, mother, copier, neuron, inhibition, synapses, weights, output)
+    if report_every is None:
+        network.run(duration)
+    else:
+        network.run(duration, report="text", report_period=report_every)
     return {"inputs": source, "mother": mother, "copier": copier, "neuron": neuron, "stdp": synapses,
             "weights": weights, "output": output, "stdp_params": dict(stdp_params),
             "n_neurons": n_neurons, "n_inputs": n_inputs, "n_correlated": n_correlated}
