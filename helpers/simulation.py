@@ -149,13 +149,16 @@ class CompiledNetwork:
         """
         start = time.perf_counter()
         stop = threading.Event()
+        reporter = threading.Thread(target=_print_new_lines, daemon=True,
+                                    args=(Path(self.directory) / "results" / "stdout.txt", stop))
         if progress:
-            report = Path(self.directory) / "results" / "stdout.txt"
-            threading.Thread(target=_print_new_lines, args=(report, stop), daemon=True).start()
+            reporter.start()
         try:
             self.device.run(directory=self.directory, with_output=False, run_args=values or {})
         finally:
             stop.set()
+            if progress:
+                reporter.join()
         self.last_run_seconds = time.perf_counter() - start
         return self
 

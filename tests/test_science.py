@@ -143,7 +143,7 @@ def test_fast_competitive_stdp_path_matches_plain_brian2():
     PoissonGroup version simulate the same model: after 5 s at 20 Hz their output rates agree within
     10 % and their mean weights within 0.02 g_max (one realization each, 1000 synapses)."""
     _, plain_w, plain_rate = run_plain_song_network(5 * second, 20 * Hz)
-    machine = helpers.compile_network(competition.build_song_network, duration=5 * second)
+    machine = helpers.compile_network(competition.build_song_network, duration=5 * second, n_correlated=0)
     machine.run(competition.song_run_values(machine.objects, 20 * Hz, 0.0, seed=2026))
     fast_w, fast_rate = machine["stdp"].w[:], machine["output"].num_spikes / 5.0
     g_max = competition.SONG_2000_STDP["w_max"]

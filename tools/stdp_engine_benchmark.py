@@ -68,7 +68,7 @@ def compare(duration=50 * second, repeats=3):
     baseline_s = min(b[0] for b in baseline)
     _, baseline_w, baseline_rate = baseline[0]
 
-    machine = helpers.compile_network(competition.build_song_network, duration=duration)
+    machine = helpers.compile_network(competition.build_song_network, duration=duration, n_correlated=0)
     fast_times = []
     for _ in range(repeats):
         machine.run(competition.song_run_values(machine.objects, INPUT_RATE, 0.0, seed=2026))

@@ -46,19 +46,23 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
     # Brian2 warns that "copy_now = rand() < q" might depend on the order of the
     # synapses; it does not (each synapse sets its own input's flag). Silence it.
     BrianLogger.suppress_hierarchy("brian2.codegen.generators.base")
-    source = NeuronGroup(n_neurons * n_inputs, inputs.FAST_POISSON_EQS, threshold=inputs.FAST_POISSON_THRESHOLD,
+    # Without a correlated group the mother trains and their copies are left out (fewer steps' work).
+    threshold = inputs.FAST_POISSON_THRESHOLD if n_correlated else inputs.FAST_POISSON_THRESHOLD_ALONE
+    source = NeuronGroup(n_neurons * n_inputs, inputs.FAST_POISSON_EQS, threshold=threshold,
                          reset=inputs.FAST_POISSON_RESET, name="inputs")
     source.rate = 10 * Hz
     source.own_interval = 100 * ms
     source.next_t = inputs.NEVER
-    mother = NeuronGroup(n_neurons, inputs.MOTHER_EQS, threshold="t >= next_t", reset=inputs.MOTHER_RESET,
-                         name="mother")
-    mother.rate = 10 * Hz
-    mother.next_t = inputs.NEVER
-    copier = Synapses(mother, source, "q : 1 (constant)", on_pre=inputs.COPY_ON_PRE, name="copier")
+    correlation = []
     if n_correlated:
+        mother = NeuronGroup(n_neurons, inputs.MOTHER_EQS, threshold="t >= next_t", reset=inputs.MOTHER_RESET,
+                             name="mother")
+        mother.rate = 10 * Hz
+        mother.next_t = inputs.NEVER
+        copier = Synapses(mother, source, "q : 1 (constant)", on_pre=inputs.COPY_ON_PRE, name="copier")
         copier.connect(i=np.repeat(np.arange(n_neurons), n_correlated),
                        j=(np.arange(n_neurons)[:, None] * n_inputs + np.arange(n_correlated)).ravel())
+        correlation = [mother, copier]
     neuron = NeuronGroup(n_neurons, neurons.SONG_NEURON_EQS, threshold=neurons.SONG_THRESHOLD,
                          reset=neurons.SONG_RESET, method="euler", namespace=dict(neurons.SONG_2000_NEURON),
                          name="neuron")
@@ -74,12 +78,13 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
     weights = StateMonitor(synapses, "w", record=np.arange(n_neurons * n_inputs),
                            clock=named_clock(record_every), name="weights")
     output = SpikeMonitor(neuron, name="output")
-    network = Network(source, mother, copier, neuron, inhibition, synapses, weights, output)
+    network = Network(source, *correlation, neuron, inhibition, synapses, weights, output)
     if report_every is None:
         network.run(duration)
     else:
         network.run(duration, report="text", report_period=report_every)
-    return {"inputs": source, "mother": mother, "copier": copier, "neuron": neuron, "stdp": synapses,
+    return {"inputs": source, "mother": correlation[0] if correlation else None,
+            "copier": correlation[1] if correlation else None, "neuron": neuron, "stdp": synapses,
             "weights": weights, "output": output, "stdp_params": dict(stdp_params),
             "n_neurons": n_neurons, "n_inputs": n_inputs, "n_correlated": n_correlated}
 
@@ -88,7 +93,8 @@ def song_run_values(objects, rates, shared_fractions, seed, learning=True, initi
     """``run_args`` for ``build_song_network``: one input rate and shared fraction q per neuron.
 
     ``rates`` (a quantity or one per neuron, 0-200 Hz) and ``shared_fractions``
-    (q in [0, 1), numbers) broadcast to the neurons. ``seed`` (an integer) draws
+    (q in [0, 1), numbers) broadcast to the neurons; a network built with
+    ``n_correlated=0`` takes only q = 0. ``seed`` (an integer) draws
     the first spike times, so the same call gives the same numbers.
     ``learning=False`` freezes the weights (both amplitudes 0); ``initial_weights``
     (one per synapse, between 0 and w_max) replaces the start at w_max / 2.
@@ -100,6 +106,8 @@ def song_run_values(objects, rates, shared_fractions, seed, learning=True, initi
     shared = np.broadcast_to(np.asarray(shared_fractions, dtype=float), (n_neurons,))
     for q in shared:
         require_in_range("shared_fractions", q, 0, 1, high_inclusive=False)
+    if n_correlated == 0 and np.any(shared > 0):
+        raise ValueError("shared_fractions must be 0: this network was built with n_correlated=0")
     rng = np.random.default_rng(require_count("seed", seed, 0, 2**32 - 1))
     input_rates = np.repeat(rates, n_inputs)
     own_rates = input_rates.copy()
@@ -108,15 +116,16 @@ def song_run_values(objects, rates, shared_fractions, seed, learning=True, initi
     own_rates[correlated.ravel()] *= np.repeat(1 - shared, n_correlated)
     own_interval = 1 / own_rates
     values = {source.rate: input_rates * Hz, source.own_interval: own_interval * second,
-              source.next_t: rng.exponential(own_interval) * second,
-              mother.rate: rates * Hz, mother.next_t: rng.exponential(1 / rates) * second}
+              source.next_t: rng.exponential(own_interval) * second}
+    mother_first = rng.exponential(1 / rates)   # drawn in every case, so the inputs' draws do not depend on it
+    if n_correlated:
+        values.update({mother.rate: rates * Hz, mother.next_t: mother_first * second,
+                       copier.q: np.repeat(shared, n_correlated)})
     params = objects["stdp_params"]
     amplitudes = {"A_plus": params["A_plus"], "A_minus": params["A_minus"]}
     if not learning:
         amplitudes = {"A_plus": 0.0, "A_minus": 0.0}
     values.update(parameter_values(synapses, amplitudes, params))
-    if n_correlated:
-        values[copier.q] = np.repeat(shared, n_correlated)
     if initial_weights is not None:
         initial_weights = np.asarray(initial_weights, dtype=float)
         if initial_weights.shape != (n_neurons * n_inputs,):

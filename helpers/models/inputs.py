@@ -65,6 +65,7 @@ next_t : second
 copy_now : boolean
 """
 FAST_POISSON_THRESHOLD = "t >= next_t or copy_now"
+FAST_POISSON_THRESHOLD_ALONE = "t >= next_t"   # inputs without a correlated group
 FAST_POISSON_RESET = """
 next_t += int(t >= next_t) * (-log(rand()) * own_interval)
 copy_now = False
