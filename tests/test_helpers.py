@@ -394,11 +394,11 @@ def test_compiled_network_reruns_with_new_values(tmp_path, monkeypatch):
 
         network.run({group.rate: 10 * Hz})
         np.testing.assert_allclose(group.v[:], [1.0], rtol=1e-6)  # 10 Hz * 100 ms
-        assert 0 < network.last_run_seconds < 2
+        assert network.last_run_seconds > 0
 
         network.run({group.rate: 30 * Hz})
         np.testing.assert_allclose(group.v[:], [3.0], rtol=1e-6)
-        assert 0 < network.last_run_seconds < 2
+        assert network.last_run_seconds > 0
     finally:
         assert brian2.get_device() is runtime_device
 

@@ -47,7 +47,6 @@ def test_rate_protocols_reproduce_the_dudek_bear_sign_pattern():
     bands = zip(dudek_bear["band_low_hz"], dudek_bear["band_high_hz"], dudek_bear["sign"])
     checks.check_sign_pattern(frequencies, change, bands)
     assert np.all(change[frequencies >= 30] > 0), "LTP at 30 Hz and above, the 100 Hz tetanus included"
-    assert network.last_run_seconds < 1.0, "a re-run must be fast enough for a slider"
 
 
 def test_event_driven_calcium_rule_matches_the_stepped_rule():
