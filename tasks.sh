@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for learners, instructors and CI. Needs only Python 3.11 and pip.
 #   bash tasks.sh lab     set up, then open JupyterLab on the start-here notebook
-#   bash tasks.sh test    set up, then run every test (unit, science, contract, nbval)
+#   bash tasks.sh test    set up, then run every test (unit, science, contract, notebooks)
 #   bash tasks.sh bench   set up, then time every notebook (cold and warm cache) and widget
 #   bash tasks.sh release set up, then build the student versions (nbgrader) in release/
 #   bash tasks.sh setup   only set up: .venv with pinned packages, helpers, the kernel
@@ -32,7 +32,7 @@ setup() {
     "$PY" -m pip install --quiet --upgrade pip
     "$PY" -m pip install --quiet -r requirements.txt
     "$PY" -m pip install --quiet --no-deps -e .
-    # A kernel with this interpreter's absolute path: JupyterLab, nbval and the
+    # A kernel with this interpreter's absolute path: JupyterLab, the tests and the
     # benchmark then all start the same Python, so they share Brian2's compile cache.
     "$PY" -m ipykernel install --sys-prefix --name neuroplasticity \
         --display-name "Python 3 (neuroplasticity)" >/dev/null
@@ -48,7 +48,7 @@ case "${1:-}" in
         exec "$VENV/bin/jupyter" lab $root_flag "${@:2}" notebooks/00_start_here.ipynb ;;
     test)
         setup
-        exec "$PY" -m pytest tests notebooks --nbval-lax --nbval-cell-timeout=900 -v "${@:2}" ;;
+        exec "$PY" -m pytest tests -v "${@:2}" ;;
     bench)
         setup
         exec "$PY" tools/benchmark.py "${@:2}" ;;

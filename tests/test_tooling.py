@@ -1,43 +1,93 @@
-"""The README's commands, CI and Binder's postBuild agree with each other."""
+"""The README's commands, CI and Binder's postBuild do what they say: each script is run with
+stand-ins for the programs it starts, which record their arguments instead of doing the work."""
+import os
 import re
+import runpy
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+RECORDER = '#!/bin/sh\necho "$(basename "$0") $*" >> "$CALLS"\n'
+
+
+def recorders(folder, *names):
+    """Scripts in ``folder`` named ``names`` that append their name and arguments to $CALLS."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text(RECORDER)
+        (folder / name).chmod(0o755)
+    return folder
+
+
+def run(command, cwd, tmp_path, path_first=None):
+    """Run ``command``; returns the recorded calls (lines "program args")."""
+    calls = tmp_path / "calls"
+    calls.touch()
+    env = dict(os.environ, CALLS=str(calls))
+    if path_first:
+        env["PATH"] = f"{path_first}{os.pathsep}{env['PATH']}"
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, f"{command} failed:\n{done.stdout}\n{done.stderr}"
+    return calls.read_text().splitlines()
 
 
 def readme_commands():
-    return re.findall(r"`(bash tasks\.sh \w+)`", (ROOT / "README.md").read_text())
+    return re.findall(r"`bash tasks\.sh (\w+)`", (ROOT / "README.md").read_text())
 
 
-def test_readme_gives_the_lab_test_and_bench_commands():
-    assert {"bash tasks.sh lab", "bash tasks.sh test", "bash tasks.sh bench"} <= set(readme_commands())
+def run_tasks(tmp_path, command):
+    """``bash tasks.sh command`` in a copy whose .venv is already set up with recording python and jupyter."""
+    copy = tmp_path / "repo"
+    copy.mkdir(parents=True)
+    for name in ("tasks.sh", "requirements.txt", "pyproject.toml"):
+        shutil.copy2(ROOT / name, copy / name)
+    recorders(copy / ".venv" / "bin", "python", "jupyter")
+    stamp = subprocess.run("cat requirements.txt pyproject.toml | cksum", shell=True, cwd=copy,
+                           capture_output=True, text=True).stdout
+    (copy / ".venv" / ".installed").write_text(stamp)
+    return run(["bash", "tasks.sh", command], copy, tmp_path)
 
 
-def test_ci_runs_the_readme_test_command():
-    ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()
-                if line.strip() and not line.startswith("#")]
-    assert "bash tasks.sh test" in ci_lines
+def test_readme_commands_run_what_they_promise(tmp_path):
+    commands = readme_commands()
+    assert {"lab", "test", "bench", "release"} <= set(commands)
+    for command in sorted(set(commands)):
+        calls = run_tasks(tmp_path / command, command)
+        assert len(calls) == 1, f"tasks.sh {command} started {calls}"
+        program, *args = calls[0].split()
+        if command == "lab":
+            assert program == "jupyter" and args[0] == "lab"
+            assert args[-1] == "notebooks/00_start_here.ipynb" and (ROOT / args[-1]).exists()
+        elif command == "test":
+            assert program == "python" and args[:3] == ["-m", "pytest", "tests"]
+        else:  # bench, release: a script of this repository
+            assert program == "python" and (ROOT / args[0]).is_file(), calls
 
 
-def test_every_readme_command_is_a_tasks_sh_case():
-    tasks = (ROOT / "tasks.sh").read_text()
-    for command in readme_commands():
-        assert re.search(rf"^\s+{command.split()[-1]}\)", tasks, flags=re.M), command
+def test_ci_runs_the_readme_test_command(tmp_path):
+    stand_ins = recorders(tmp_path / "bin", "bash", "apt-get")
+    calls = run(["/bin/bash", str(ROOT / ".ci" / "run")], ROOT, tmp_path, path_first=stand_ins)
+    assert calls[-1] == "bash tasks.sh test"
 
 
-def test_lab_opens_the_start_here_notebook():
-    tasks = (ROOT / "tasks.sh").read_text()
-    lab_case = tasks.split("    lab)")[1].split(";;")[0]
-    assert "jupyter\" lab" in lab_case and "notebooks/00_start_here.ipynb" in lab_case
-    assert (ROOT / "notebooks" / "00_start_here.ipynb").exists()
+def test_postbuild_installs_helpers_and_kernel_then_warms_the_cache(tmp_path):
+    stand_ins = recorders(tmp_path / "bin", "python")
+    calls = run(["/bin/bash", str(ROOT / "postBuild")], ROOT, tmp_path, path_first=stand_ins)
+    assert calls == ["python -m pip install --no-deps -e .",
+                     "python -m ipykernel install --sys-prefix --name neuroplasticity "
+                     "--display-name Python 3 (neuroplasticity)",
+                     "python tools/warm_cache.py"]
 
 
-def test_postbuild_installs_helpers_and_kernel_and_warms_every_notebook():
-    post = (ROOT / "postBuild").read_text()
-    assert "pip install --no-deps -e ." in post
-    assert "ipykernel install --sys-prefix --name neuroplasticity" in post
-    assert "tools/warm_cache.py" in post
-    assert "notebooks" in (ROOT / "tools" / "notebook_runner.py").read_text()
+def test_warm_cache_executes_every_notebook(monkeypatch):
+    sys.path.insert(0, str(ROOT / "tools"))
+    import notebook_runner
+    ran = []
+    monkeypatch.setattr(notebook_runner, "execute", lambda path: (ran.append(path), (None, 0.0))[1])
+    runpy.run_path(str(ROOT / "tools" / "warm_cache.py"), run_name="__main__")
+    assert ran == notebook_runner.NOTEBOOKS and ran
 
 
 def test_binder_finds_its_files_at_the_top_level():

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COURSE_ID = "neuroplasticity"
 
 # Brian2 compiles each new model on first use (30-45 s), far over nbgrader's
-# default 30 s per cell; the same limit as the nbval run in tasks.sh.
+# default 30 s per cell; the same limit as the reference runs in tests/executions.py.
 NBGRADER_CONFIG = f'''\
 c = get_config()
 c.CourseDirectory.course_id = "{COURSE_ID}"

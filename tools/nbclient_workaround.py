@@ -10,9 +10,8 @@ no error. A 30 s timeout stalled 4 runs of notebook 01 in 10 on a loaded
 stalled 15 minutes once. See jupyter/nbclient#312 (open).
 
 The fix: wait for a message in slices of at most half a second, so a missed
-wake-up costs at most that. Used by tests/test_coursework.py and
-tests/test_binder.py around nbclient and nbgrader runs; nbval is not affected
-(it uses the blocking client).
+wake-up costs at most that. Used around nbclient runs by notebook_runner.execute,
+and around nbgrader's autograde by tests/executions.py.
 """
 import contextlib
 import time
