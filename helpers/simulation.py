@@ -19,7 +19,7 @@ from pathlib import Path
 
 import brian2
 import numpy as np
-from brian2 import Clock, Quantity, defaultclock, second
+from brian2 import Clock, NeuronGroup, Quantity, check_units, defaultclock, implementation, second
 from brian2.devices.cpp_standalone.device import CPPStandaloneDevice
 from brian2.devices.device import get_device, reset_device, set_device
 
@@ -145,7 +145,7 @@ class CompiledNetwork:
         """Run the compiled program; ``values`` maps e.g. ``{group.rate: 10*Hz}`` to new values.
 
         ``progress=True`` prints the program's progress reports while it runs
-        (the builder must have asked for them: ``network.run(..., report="text")``).
+        (the builder must include a ``progress_reporter``).
         """
         start = time.perf_counter()
         stop = threading.Event()
@@ -169,16 +169,40 @@ def _print_new_lines(path, stop, every_s=0.5):
     while True:
         finished = stop.wait(every_s)
         try:
-            lines = path.read_text().splitlines()
+            lines = path.read_text().splitlines(keepends=True)
         except OSError:
             lines = []
-        # a report line is complete once the next one starts, or when the run has finished
-        complete = lines if finished else lines[:-1]
+        complete = [line for line in lines if line.endswith("\n")]
         for line in complete[printed:]:
             print(line.strip(), flush=True)
         printed = max(printed, len(complete))
         if finished:
             return
+
+
+@implementation("cpp", """
+double report_progress(double t, double duration) {
+    printf("%.0f of %.0f s of biology simulated\\n", t, duration);
+    fflush(stdout);
+    return 0;
+}""")
+@check_units(t=second, duration=second, result=1)
+def report_progress(t, duration):
+    """Print how far a run has got (in compiled programs: from C++, see ``progress_reporter``)."""
+    print(f"{float(t):.0f} of {float(duration):.0f} s of biology simulated", flush=True)
+    return 0
+
+
+def progress_reporter(duration, every):
+    """A group to add to a compiled network: it prints progress every ``every`` of biological time.
+
+    Cheap (one call per report), unlike Brian2's ``report="text"``, which reads the CPU
+    clock for every object at every step. Show the lines with ``program.run(..., progress=True)``.
+    """
+    group = NeuronGroup(1, "reported : 1", name="progress",
+                        namespace={"duration": duration, "report_progress": report_progress})
+    group.run_regularly("reported = report_progress(t, duration)", clock=named_clock(every))
+    return group
 
 
 _PROGRAMS = {}

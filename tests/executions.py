@@ -107,11 +107,33 @@ def error_of(cell):
 # ------------------------------------------------------------ execution A, nbclient
 
 
+# A cell appended around the second pass: lists the compiled files (as compiled_files does).
+COMPILED_LIST = """# --- compiled files (the test suite's probe) ---
+import json as _json, os as _os, helpers as _helpers
+print("COMPILED" + _json.dumps({str(p): [p.stat().st_size, p.stat().st_mtime_ns]
+      for p in _helpers.cache_root().rglob("*") if p.is_file() and
+      (p.suffix in (".so", ".o") or (p.name == "main" and _os.access(p, _os.X_OK)))}))"""
+
+
 def run_with_nbclient(notebook, home):
-    """Execution A without a browser: every cell runs, errors stay in the outputs."""
-    executed, seconds = execute(notebook, env=kernel_env(home), allow_errors=True)
-    record(notebook, "reference, run by nbclient", seconds)
-    return {"notebook": executed, "seconds": seconds, "browser": None, "error": None}
+    """Execution A without a browser: every cell runs, errors stay in the outputs; then every
+    code cell runs a second time in the same kernel (appended copies of the cells)."""
+    original = nbformat.read(notebook, as_version=4)
+    sources = [c.source for c in original.cells if c.cell_type == "code"]
+    executed, seconds = execute(notebook, env=kernel_env(home), allow_errors=True,
+                                extra_code=[COMPILED_LIST] + sources + [COMPILED_LIST])
+    record(notebook, "reference and every cell again, run by nbclient", seconds)
+    n = len(original.cells)
+    probes = [json.loads(c.outputs[0]["text"].split("COMPILED", 1)[1]) if c.outputs else {}
+              for c in (executed.cells[n], executed.cells[-1])]
+    first = nbformat.from_dict(executed)
+    first.cells = executed.cells[:n]
+    code_again = iter(executed.cells[n + 1:-1])
+    again = nbformat.from_dict(executed)
+    again.cells = [next(code_again) if c.cell_type == "code" else c for c in original.cells]
+    return {"notebook": first, "seconds": seconds, "browser": None, "error": None,
+            "again": {"notebook": again, "seconds": None, "compiled_before": probes[0],
+                      "compiled_after": probes[1]}}
 
 
 # ------------------------------------------------------------ execution A, JupyterLab
@@ -339,6 +361,17 @@ def run_in_jupyterlab(lab, browser, notebook):
         result["browser"] = {"state": state, "expected_cells": expected_cells,
                              "widget_problems": problems, "moves": moves}
         print(f"{notebook.stem}: sliders: {'; '.join(moves)}")
+        # the same kernel again: Edit > Clear Outputs of All Cells, Run All, save
+        compiled_before = compiled_files(HOME_OF_LAB[id(lab)])
+        page.get_by_role("menuitem", name="Edit", exact=True).click()
+        page.click("[data-command='editmenu:clear-all']")
+        start = time.monotonic()
+        again_state = run_all(page, expected_cells)
+        again_seconds = time.monotonic() - start
+        result["again"] = {"notebook": save(page, served), "seconds": again_seconds, "state": again_state,
+                           "compiled_before": compiled_before,
+                           "compiled_after": compiled_files(HOME_OF_LAB[id(lab)])}
+        print(f"{notebook.stem}: every cell again in the same kernel: {again_seconds:.1f} s")
     except Exception as error:
         result["error"] = f"{type(error).__name__}: {error}"
         page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}-failed.png"))
@@ -354,7 +387,11 @@ def run_references(base, home):
         return {notebook: run_with_nbclient(notebook, home) for notebook in NOTEBOOKS}
     (base / "root").mkdir(parents=True)
     with jupyterlab(base, home) as lab, chromium(base / "chromium-profile") as browser:
+        HOME_OF_LAB[id(lab)] = home
         return {notebook: run_in_jupyterlab(lab, browser, notebook) for notebook in NOTEBOOKS}
+
+
+HOME_OF_LAB = {}  # id(lab) -> the HOME its kernels use (where Brian2 compiles)
 
 
 # ------------------------------------------------------------ execution B, nbgrader

@@ -1,5 +1,6 @@
-"""Every notebook has the parts NOTEBOOK_GUIDE.md lists, stores no outputs, and
-names the collection's kernel, which must point at this environment's Python."""
+"""Every notebook has the parts docs/CONTRIBUTING.md lists, stores no outputs, names the
+collection's kernel (which must point at this environment's Python), and writes the
+plasticity rules it teaches in its own code cells."""
 import ast
 import os
 import re
@@ -55,7 +56,7 @@ def section(nb, word):
 
 # Brian2 constructors that take model equations, and the helpers' model builders
 BRIAN2_MODEL = re.compile(r"\b(NeuronGroup|Synapses|Equations|SpatialNeuron)\(")
-BUILDER = re.compile(r"\b(build_\w+|compiled_network)\(")
+BUILDER = re.compile(r"\b(build_\w+|compile_network|run_bcm)\(")
 DISPLAY_LATEX = re.compile(r"\$\$(.*?)\$\$|\\begin\{(equation|align)", re.S)
 
 
@@ -81,7 +82,9 @@ def test_there_are_notebooks():
 
 @pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.stem)
 def nb(request):
-    return nbformat.read(request.param, as_version=4)
+    notebook = nbformat.read(request.param, as_version=4)
+    notebook.metadata["_path"] = request.param.name   # in memory only: which notebook this is
+    return notebook
 
 
 def test_no_stored_outputs(nb):
@@ -134,6 +137,52 @@ def test_sections_that_build_a_model_show_its_equations_in_latex(nb):
             builds += 1
             assert shown, f"section '{heading}' builds a model whose equations no section so far shows in $$"
     assert builds, "no section builds a model"
+
+
+def rules_written(source):
+    """Names bound to ``models.Rule(...)`` (or ``Rule(...)``) in ``source``."""
+    names = []
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                and ast.unparse(node.value.func) in ("models.Rule", "Rule")):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+    return names
+
+
+def names_handed_to_calls(source):
+    """Names passed to any call as an argument, or inside a dict, list or tuple argument."""
+    passed = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            for argument in list(node.args) + [k.value for k in node.keywords]:
+                passed |= {n.id for n in ast.walk(argument) if isinstance(n, ast.Name)}
+    return passed
+
+
+def outside_exercises(nb):
+    """Code cells outside the exercises, IPython magics (``%matplotlib``) left out."""
+    return ["\n".join(line for line in c.source.splitlines() if not line.lstrip().startswith("%"))
+            for c in code_cells(nb) if not c.metadata.get("nbgrader")]
+
+
+def test_the_rules_taught_are_written_in_the_notebook_and_handed_to_the_models(nb):
+    """From notebook 01 on (00 is the Brian2 primer), the rule a section teaches is a ``Rule``
+    written in a code cell the learner can edit, and that very object builds the simulations."""
+    if nb.metadata.get("_path", "").startswith("00_"):
+        pytest.skip("the primer teaches Brian2, not a plasticity rule")
+    code = "\n".join(outside_exercises(nb))
+    written = rules_written(code)
+    assert written, "write the plasticity rule as models.Rule(...) in a code cell (not only print it)"
+    unused = [name for name in written if name not in names_handed_to_calls(code)]
+    assert not unused, f"rules written but never handed to a builder or simulation: {unused}"
+    assert "print(models." not in code, "show the rule as code the learner can edit, not a printout"
+
+
+def test_at_least_two_notebooks_have_an_exercise_that_changes_a_rule():
+    changing = [path.stem for path in NOTEBOOKS
+                if any(rules_written(c.source) for c in nbformat.read(path, as_version=4).cells
+                       if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution"))]
+    assert len(changing) >= 2, f"exercises that write a new rule: only in {changing}"
 
 
 def test_interactive_section_has_the_widget_cell(nb):

@@ -10,7 +10,7 @@ import numpy as np
 from brian2 import (BrianLogger, Hz, Network, NeuronGroup, PoissonInput, SpikeMonitor, StateMonitor,
                     Synapses, ms, second)
 
-from ..simulation import named_clock
+from ..simulation import named_clock, progress_reporter
 from ..validation import require_count, require_in_range, require_quantity
 from . import inputs, neurons, stdp
 from .rule import parameter_declarations, parameter_values, set_parameters
@@ -36,7 +36,7 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
     Input k of neuron j is input ``j * n_inputs + k``; the first ``n_correlated``
     of each neuron may share spikes (``song_run_values``). Weights start at
     ``w_max / 2``. Records every weight every ``record_every`` and all output
-    spikes. ``report_every`` (wall-clock time, e.g. ``5 * second``): the program reports
+    spikes. ``report_every`` (biological time, e.g. ``100 * second``): the program reports
     its progress that often (show it with ``run(..., progress=True)``). Calls ``run``.
     """
     require_quantity("duration", duration, second, 0, low_inclusive=False)
@@ -78,11 +78,8 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
     weights = StateMonitor(synapses, "w", record=np.arange(n_neurons * n_inputs),
                            clock=named_clock(record_every), name="weights")
     output = SpikeMonitor(neuron, name="output")
-    network = Network(source, *correlation, neuron, inhibition, synapses, weights, output)
-    if report_every is None:
-        network.run(duration)
-    else:
-        network.run(duration, report="text", report_period=report_every)
+    reporter = [] if report_every is None else [progress_reporter(duration, report_every)]
+    Network(source, *correlation, neuron, inhibition, synapses, weights, output, *reporter).run(duration)
     return {"inputs": source, "mother": correlation[0] if correlation else None,
             "copier": correlation[1] if correlation else None, "neuron": neuron, "stdp": synapses,
             "weights": weights, "output": output, "stdp_params": dict(stdp_params),
