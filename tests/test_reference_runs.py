@@ -45,8 +45,9 @@ TIMING_LINE = re.compile(r"wall time|simulated in|Starting simulation|estimated 
 
 
 def printed_numbers(cell):
-    """What a cell printed or returned as text, without the lines that report wall-clock time."""
-    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+    """What a cell printed (stdout) or returned as text, without the lines that report wall-clock
+    time. Not stderr: Brian2 gives each warning once per session, so it differs on the second pass."""
+    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stdout")
     text += "".join(o.get("data", {}).get("text/plain", "") for o in cell.get("outputs", [])
                     if o.get("output_type") == "execute_result")
     return [line for line in text.splitlines() if not TIMING_LINE.search(line)]

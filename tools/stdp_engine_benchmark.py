@@ -1,7 +1,8 @@
 """Competitive STDP (Song, Miller & Abbott 2000): the plain Brian2 version against the fast path.
 
 Usage: python tools/stdp_engine_benchmark.py [biological seconds, default 50] [repeats, default 3]
-(``bash tasks.sh bench`` runs it after the notebooks).
+       python tools/stdp_engine_benchmark.py breakdown   (where the fast path's time goes)
+(``bash tasks.sh bench`` runs the comparison after the notebooks).
 
 Baseline (``run_plain_song_network`` below): what a Brian2 user writes from the
 documentation, a ``PoissonGroup`` of 1000 inputs driving event-driven STDP
@@ -94,7 +95,60 @@ def compare(duration=50 * second, repeats=3):
     return ratio, base_stats, fast_stats
 
 
+STAGES = ("empty network", "+ 1000 inputs", "+ neuron and inhibition", "+ STDP synapses", "+ spike monitor")
+
+
+def build_stage(duration, stage):
+    """The fast path built up in stages (``STAGES[:stage + 1]``), for ``breakdown``."""
+    from brian2 import ms
+    from helpers.models import inputs
+    objects = [NeuronGroup(1, "x : 1", name="placeholder")]
+    if stage >= 1:
+        source = NeuronGroup(N_INPUTS, inputs.FAST_POISSON_EQS, threshold=inputs.FAST_POISSON_THRESHOLD_ALONE,
+                             reset=inputs.FAST_POISSON_RESET, name="inputs")
+        source.rate, source.own_interval = INPUT_RATE, 1 / INPUT_RATE
+        source.next_t = np.random.default_rng(1).exponential(1 / float(INPUT_RATE / Hz), N_INPUTS) * second
+        objects.append(source)
+    if stage >= 2:
+        params = dict(neurons.SONG_2000_NEURON, **competition.SONG_2000_STDP)
+        neuron = NeuronGroup(1, neurons.SONG_NEURON_EQS, threshold=neurons.SONG_THRESHOLD,
+                             reset=neurons.SONG_RESET, method="euler", namespace=params, name="neuron")
+        neuron.v = params["v_rest"]
+        inhibition = competition.SONG_2000_INHIBITION
+        objects += [neuron, PoissonInput(neuron, "g_in", inhibition["n_inhibitory"], inhibition["inhibitory_rate"],
+                                         weight=inhibition["g_inhibitory"])]
+    if stage >= 3:
+        synapses = Synapses(source, neuron, stdp.PAIR_RULE.equations, on_pre="g_ex_post += w\n" + stdp.PAIR_RULE.on_pre,
+                            on_post=stdp.PAIR_RULE.on_post, namespace=params, name="stdp")
+        synapses.connect()
+        synapses.w = params["w_max"] / 2
+        objects.append(synapses)
+    if stage >= 4:
+        objects.append(SpikeMonitor(neuron, name="output"))
+    Network(*objects).run(duration)
+    return {"objects": objects}
+
+
+def breakdown(duration=50 * second, repeats=3):
+    """Wall time per second of biology of the fast path built up stage by stage (best of ``repeats``)."""
+    helpers.setup_notebook(seed=2026)
+    steps_per_second = float(second / helpers.simulation.NOTEBOOK_DT)
+    print(f"\nWhere the fast path's time goes: {duration / second:.0f} s of biology, best of {repeats}")
+    print("| stage | ms per second of biology | added per 0.1-ms step (µs) |")
+    print("|---|---|---|")
+    previous = 0.0
+    for stage, name in enumerate(STAGES):
+        machine = helpers.compile_network(build_stage, duration=duration, stage=stage)
+        best = min(machine.run().last_run_seconds for _ in range(repeats))
+        ms_per_s = 1000 * best / float(duration / second)
+        print(f"| {name} | {ms_per_s:.2f} | {(ms_per_s - previous) * 1000 / steps_per_second:+.3f} |")
+        previous = ms_per_s
+
+
 if __name__ == "__main__":
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 50.0
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    compare(seconds * second, repeats)
+    if sys.argv[1:2] == ["breakdown"]:
+        breakdown()
+    else:
+        seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 50.0
+        repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+        compare(seconds * second, repeats)

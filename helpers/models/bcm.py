@@ -86,5 +86,5 @@ def run_bcm(input_rates, input_dt, duration, tau_w, tau_theta, w_initial, theta_
     weights = StateMonitor(synapses, "w", record=True, clock=record_clock, name="bcm_weights")
     output = StateMonitor(neurons, ["v", "theta"], record=True, clock=record_clock, name="bcm_output")
     with time_step(BCM_DT):
-        Network(source, neurons, synapses, weights, output).run(duration)
+        Network(source, neurons, synapses, weights, output).run(duration, namespace={})
     return {"v": output, "w": weights}

@@ -115,9 +115,9 @@ def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_r
     calcium = StateMonitor(stepped, ["c", "rho"], record=True, clock=fine_clock, name="calcium")
     network = Network(pulser, target, exact, stepped, weights, calcium)
     with time_step(coarse_dt):   # Brian2 always ticks the default clock: keep it coarse
-        network.run(show_duration)
+        network.run(show_duration, namespace={})
         network.remove(stepped, calcium)  # their fine clock would slow the rest 20-fold
-        network.run(duration - show_duration)
+        network.run(duration - show_duration, namespace={})
     return {"pulser": pulser, "exact": exact, "stepped": stepped, "weights": weights, "calcium": calcium}
 
 
@@ -152,5 +152,5 @@ def build_pairing_network(n_channels, duration, n_pairs, start, rule=CALCIUM_RUL
     synapses.connect(j="i")
     synapses.pre.delay = params["delay_pre"]
     synapses.rho = INITIAL_RHO
-    Network(pre, post, synapses).run(duration)
+    Network(pre, post, synapses).run(duration, namespace={})
     return {"pre": pre, "post": post, "calcium_rule": synapses}

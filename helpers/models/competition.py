@@ -79,7 +79,7 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
                            clock=named_clock(record_every), name="weights")
     output = SpikeMonitor(neuron, name="output")
     reporter = [] if report_every is None else [progress_reporter(duration, report_every)]
-    Network(source, *correlation, neuron, inhibition, synapses, weights, output, *reporter).run(duration)
+    Network(source, *correlation, neuron, inhibition, synapses, weights, output, *reporter).run(duration, namespace={})
     return {"inputs": source, "mother": correlation[0] if correlation else None,
             "copier": correlation[1] if correlation else None, "neuron": neuron, "stdp": synapses,
             "weights": weights, "output": output, "stdp_params": dict(stdp_params),

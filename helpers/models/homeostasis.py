@@ -110,7 +110,7 @@ def build_homeostasis_network(n_cells=4, n_exc=200, n_inh=50, duration=30 * seco
                                name="inh_monitor")
     spikes = SpikeMonitor(cells, name="cell_spikes")
     with time_step(time_step_):
-        Network(cells, exc, inh, exc_syn, inh_syn, cell_monitor, exc_monitor, inh_monitor, spikes).run(duration)
+        Network(cells, exc, inh, exc_syn, inh_syn, cell_monitor, exc_monitor, inh_monitor, spikes).run(duration, namespace={})
     return {"cells": cells, "exc": exc, "inh": inh, "exc_synapses": exc_syn, "inh_synapses": inh_syn,
             "cell_monitor": cell_monitor, "exc_monitor": exc_monitor, "inh_monitor": inh_monitor,
             "spikes": spikes, "n_cells": n_cells, "n_exc": n_exc, "n_inh": n_inh, "duration": duration}

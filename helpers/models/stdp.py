@@ -101,7 +101,7 @@ def build_pairing_network(n_channels, duration, rules, dt=1 * ms):
         set_parameters(synapses, params)
         objects[name] = synapses
     with time_step(dt):
-        Network(*objects.values()).run(duration)
+        Network(*objects.values()).run(duration, namespace={})
     return objects
 
 
