@@ -57,6 +57,21 @@ def test_rate_protocols_reproduce_the_dudek_bear_sign_pattern():
     assert np.all(change[frequencies >= 30] > 0), "LTP at 30 Hz and above, the 100 Hz tetanus included"
 
 
+def test_a_faster_calcium_leak_moves_the_crossover_up_in_the_same_program():
+    """Calcium must pile up above theta_p: halving tau_ca needs pulses about twice as fast.
+    The new value is passed to the compiled program (rule_values), not compiled anew."""
+    frequencies = np.array([0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 100])
+    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12,
+                                      duration=1810 * second)
+    crossovers = []
+    for values in ({}, {"tau_ca": 50 * ms}):
+        network.run(calcium.rate_protocol_values(network, frequencies * Hz, 900, rule_values=values))
+        crossovers.append(checks.crossover_frequency(frequencies, network["exact"].rho[:] - calcium.INITIAL_RHO))
+    assert 1.5 < crossovers[1] / crossovers[0] < 2.5, crossovers
+    assert helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12,
+                                   duration=1810 * second) is network
+
+
 def test_event_driven_calcium_rule_matches_the_stepped_rule():
     """The exact per-pulse update equals the 0.1 ms time-stepped rule (|d rho| < 2e-3)."""
     network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12,

@@ -14,7 +14,7 @@ from brian2 import Hz, NeuronGroup, Network, StateMonitor, Synapses, ms, second
 from ..simulation import named_clock, time_step
 from ..validation import require_count, require_quantity
 from . import inputs
-from .rule import Rule
+from .rule import Rule, parameter_declarations, parameter_values, set_parameters
 
 # Graupner & Brunel 2012 (PNAS 109:3991, doi:10.1073/pnas.1109359109), "DP"
 # parameter set of their Fig. 2: an illustrative set, not a fit to data.
@@ -89,7 +89,8 @@ def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_r
     the whole ``duration`` (on the ``coarse_dt`` default clock: the update is
     exact, dt only sets the spike-time grid; monitor ``weights``, every 0.5 s) and
     with the stepped ``rule`` for the first ``show_duration`` (``fine_dt``;
-    monitor ``calcium``) so calcium can be plotted. Calls ``run``.
+    monitor ``calcium``) so calcium can be plotted. The rule's parameters (``params``)
+    become constants that a run may change (``rate_protocol_values``). Calls ``run``.
     """
     require_count("n_channels", n_channels, 1, 1000)
     require_quantity("show_duration", show_duration, second, 0, low_inclusive=False)
@@ -103,14 +104,17 @@ def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_r
     pulser.n_pulses = 1
     pulser.test_delay = 1 * second
     target = NeuronGroup(1, "", name="target")
-    exact = Synapses(pulser, target, exact_rule.equations, on_pre=exact_rule.on_pre,
-                     namespace=dict(namespace), name="exact")
+    # the rule's parameters are constants of the synapses: a run may change them (rate_protocol_values)
+    exact = Synapses(pulser, target, exact_rule.equations + parameter_declarations(namespace),
+                     on_pre=exact_rule.on_pre, name="exact")
     exact.connect(i=np.arange(n_channels), j=0)
     exact.rho = INITIAL_RHO
-    stepped = Synapses(pulser, target, rule.equations, on_pre=rule.on_pre, method="euler",
-                       namespace=dict(namespace), clock=fine_clock, name="stepped")
+    stepped = Synapses(pulser, target, rule.equations + parameter_declarations(namespace), on_pre=rule.on_pre,
+                       method="euler", clock=fine_clock, name="stepped")
     stepped.connect(i=np.arange(n_channels), j=0)
     stepped.rho = INITIAL_RHO
+    for synapses in (exact, stepped):
+        set_parameters(synapses, namespace)
     weights = StateMonitor(exact, "rho", record=True, clock=named_clock(0.5 * second), name="weights")
     calcium = StateMonitor(stepped, ["c", "rho"], record=True, clock=fine_clock, name="calcium")
     network = Network(pulser, target, exact, stepped, weights, calcium)
@@ -118,12 +122,14 @@ def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_r
         network.run(show_duration, namespace={})
         network.remove(stepped, calcium)  # their fine clock would slow the rest 20-fold
         network.run(duration - show_duration, namespace={})
-    return {"pulser": pulser, "exact": exact, "stepped": stepped, "weights": weights, "calcium": calcium}
+    return {"pulser": pulser, "exact": exact, "stepped": stepped, "weights": weights, "calcium": calcium,
+            "params": namespace}
 
 
-def rate_protocol_values(machine, frequencies, n_pulses):
+def rate_protocol_values(machine, frequencies, n_pulses, rule_values=None):
     """``run_args`` for ``build_rate_protocol_network``: channel k gets ``n_pulses[k]`` at
-    ``frequencies[k]`` (a quantity array, 0.5-200 Hz); unused channels repeat the last protocol."""
+    ``frequencies[k]`` (a quantity array, 0.5-200 Hz); unused channels repeat the last protocol.
+    ``rule_values`` changes rule parameters for this run only, e.g. ``{"tau_ca": 50 * ms}``."""
     pulser = machine["pulser"]
     n_channels = len(pulser)
     frequencies = np.atleast_1d(require_quantity("frequencies", frequencies, Hz, 0.5, 200) / Hz)
@@ -135,7 +141,10 @@ def rate_protocol_values(machine, frequencies, n_pulses):
     padding = n_channels - len(frequencies)
     all_f = np.concatenate([frequencies, np.full(padding, frequencies[-1])])
     all_n = np.concatenate([n_pulses, np.full(padding, n_pulses[-1])]).astype(int)
-    return {pulser.frequency: all_f * Hz, pulser.n_pulses: all_n}
+    values = {pulser.frequency: all_f * Hz, pulser.n_pulses: all_n}
+    for synapses in (machine["exact"], machine["stepped"]):
+        values.update(parameter_values(synapses, rule_values or {}, machine["params"]))
+    return values
 
 
 def build_pairing_network(n_channels, duration, n_pairs, start, rule=CALCIUM_RULE, params=GB2012_DP):
