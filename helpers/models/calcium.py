@@ -104,17 +104,20 @@ def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_r
     pulser.n_pulses = 1
     pulser.test_delay = 1 * second
     target = NeuronGroup(1, "", name="target")
-    # the rule's parameters are constants of the synapses: a run may change them (rate_protocol_values)
-    exact = Synapses(pulser, target, exact_rule.equations + parameter_declarations(namespace),
-                     on_pre=exact_rule.on_pre, name="exact")
+    # the rule's parameters are constants of the synapses: a run may change them (rate_protocol_values);
+    # C_pre and C_post stay fixed constants (Brian2 reserves names ending in _pre and _post)
+    tunable = {k: v for k, v in namespace.items() if not k.endswith(("_pre", "_post"))}
+    fixed = {k: v for k, v in namespace.items() if k not in tunable}
+    exact = Synapses(pulser, target, exact_rule.equations + parameter_declarations(tunable),
+                     on_pre=exact_rule.on_pre, namespace=dict(fixed), name="exact")
     exact.connect(i=np.arange(n_channels), j=0)
     exact.rho = INITIAL_RHO
-    stepped = Synapses(pulser, target, rule.equations + parameter_declarations(namespace), on_pre=rule.on_pre,
-                       method="euler", clock=fine_clock, name="stepped")
+    stepped = Synapses(pulser, target, rule.equations + parameter_declarations(tunable), on_pre=rule.on_pre,
+                       method="euler", namespace=dict(fixed), clock=fine_clock, name="stepped")
     stepped.connect(i=np.arange(n_channels), j=0)
     stepped.rho = INITIAL_RHO
     for synapses in (exact, stepped):
-        set_parameters(synapses, namespace)
+        set_parameters(synapses, tunable)
     weights = StateMonitor(exact, "rho", record=True, clock=named_clock(0.5 * second), name="weights")
     calcium = StateMonitor(stepped, ["c", "rho"], record=True, clock=fine_clock, name="calcium")
     network = Network(pulser, target, exact, stepped, weights, calcium)
@@ -123,7 +126,7 @@ def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_r
         network.remove(stepped, calcium)  # their fine clock would slow the rest 20-fold
         network.run(duration - show_duration, namespace={})
     return {"pulser": pulser, "exact": exact, "stepped": stepped, "weights": weights, "calcium": calcium,
-            "params": namespace}
+            "params": tunable}
 
 
 def rate_protocol_values(machine, frequencies, n_pulses, rule_values=None):
