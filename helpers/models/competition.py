@@ -10,7 +10,7 @@ import numpy as np
 from brian2 import (BrianLogger, Hz, Network, NeuronGroup, PoissonInput, SpikeMonitor, StateMonitor,
                     Synapses, ms, second)
 
-from ..simulation import named_clock, progress_reporter
+from ..simulation import named_clock, progress_reporter, time_step
 from ..validation import require_count, require_in_range, require_quantity
 from . import inputs, neurons, stdp
 from .rule import parameter_declarations, parameter_values, set_parameters
@@ -29,7 +29,7 @@ SONG_2000_INHIBITION = {"n_inhibitory": 200, "inhibitory_rate": 10 * Hz, "g_inhi
 
 
 def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, rule=stdp.PAIR_RULE,
-                       stdp_params=SONG_2000_STDP, record_every=10 * second, report_every=None):
+                       stdp_params=SONG_2000_STDP, record_every=10 * second, report_every=None, step=0.1 * ms):
     """``n_neurons`` independent Song et al. neurons, each with ``n_inputs`` fast Poisson inputs
     whose synapses learn by ``rule`` (for ``compile_network``).
 
@@ -37,7 +37,8 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
     of each neuron may share spikes (``song_run_values``). Weights start at
     ``w_max / 2``. Records every weight every ``record_every`` and all output
     spikes. ``report_every`` (biological time, e.g. ``100 * second``): the program reports
-    its progress that often (show it with ``run(..., progress=True)``). Calls ``run``.
+    its progress that often (show it with ``run(..., progress=True)``). ``step``: the time
+    step. Calls ``run``.
     """
     require_quantity("duration", duration, second, 0, low_inclusive=False)
     require_count("n_neurons", n_neurons, 1, 100)
@@ -67,9 +68,6 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
                          reset=neurons.SONG_RESET, method="euler", namespace=dict(neurons.SONG_2000_NEURON),
                          name="neuron")
     neuron.v = neurons.SONG_2000_NEURON["v_rest"]
-    inhibition = PoissonInput(neuron, "g_in", SONG_2000_INHIBITION["n_inhibitory"],
-                              SONG_2000_INHIBITION["inhibitory_rate"],
-                              weight=SONG_2000_INHIBITION["g_inhibitory"])
     synapses = Synapses(source, neuron, rule.equations + parameter_declarations(stdp_params),
                         on_pre="g_ex_post += w\n" + rule.on_pre, on_post=rule.on_post, name="stdp")
     synapses.connect(i=np.arange(n_neurons * n_inputs), j=np.repeat(np.arange(n_neurons), n_inputs))
@@ -79,7 +77,11 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
                            clock=named_clock(record_every), name="weights")
     output = SpikeMonitor(neuron, name="output")
     reporter = [] if report_every is None else [progress_reporter(duration, report_every)]
-    Network(source, *correlation, neuron, inhibition, synapses, weights, output, *reporter).run(duration, namespace={})
+    with time_step(step):   # PoissonInput reads the time step when it is made
+        inhibition = PoissonInput(neuron, "g_in", SONG_2000_INHIBITION["n_inhibitory"],
+                                  SONG_2000_INHIBITION["inhibitory_rate"], weight=SONG_2000_INHIBITION["g_inhibitory"])
+        Network(source, *correlation, neuron, inhibition, synapses, weights, output, *reporter).run(
+            duration, namespace={})
     return {"inputs": source, "mother": correlation[0] if correlation else None,
             "copier": correlation[1] if correlation else None, "neuron": neuron, "stdp": synapses,
             "weights": weights, "output": output, "stdp_params": dict(stdp_params),
