@@ -76,6 +76,22 @@ def time_step(dt):
         defaultclock.dt = previous
 
 
+@contextlib.contextmanager
+def code_target(target):
+    """Run the enclosed simulations with Brian2's code-generation ``target``, then restore it.
+
+    ``"numpy"`` compiles nothing: for small models it saves the first run's compile wait.
+    """
+    if target not in ("cython", "numpy"):
+        raise ValueError(f"target must be 'cython' or 'numpy', got {target!r}")
+    previous = brian2.prefs.codegen.target
+    brian2.prefs.codegen.target = target
+    try:
+        yield
+    finally:
+        brian2.prefs.codegen.target = previous
+
+
 _CLOCKS = {}
 
 

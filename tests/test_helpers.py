@@ -595,3 +595,13 @@ def test_each_published_parameter_set_is_defined_once():
         assert {"tau_plus", "tau_minus", "A_plus", "A_minus", "w_max"} <= set(params)
     for rule in (stdp.PAIR_RULE, stdp.TRIPLET_RULE):
         assert "w_max" in rule.on_pre + rule.on_post and "g_max" not in str(rule)
+
+
+def test_code_target_switches_and_restores_the_target(restore_brian2_state):
+    brian2.prefs.codegen.target = "cython"
+    with helpers.code_target("numpy"):
+        assert brian2.prefs.codegen.target == "numpy"
+    assert brian2.prefs.codegen.target == "cython"
+    with pytest.raises(ValueError, match="target must be"):
+        with helpers.code_target("cuda"):
+            pass
