@@ -242,3 +242,13 @@ def test_notebook_names_follow_the_syllabus():
     syllabus = SYLLABUS.read_text()
     for path in NOTEBOOKS:
         assert f"`{path.stem}`" in syllabus, f"{path.stem} is not a notebook name in SYLLABUS.md"
+
+
+def test_the_repository_cites_no_file_it_does_not_contain():
+    """The authors' notes beside the repository (SCIENCE.md, NOTEBOOK_GUIDE.md) are not part of it:
+    notebooks, data files, helpers, tools and docs must not send a reader there."""
+    places = list(NOTEBOOKS) + sorted((ROOT / "data").glob("*.csv")) + sorted((ROOT / "helpers").rglob("*.py")) \
+        + sorted((ROOT / "tools").glob("*.py")) + sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
+    cited = [path.relative_to(ROOT).as_posix() for path in places
+             if re.search(r"SCIENCE\.md|NOTEBOOK_GUIDE\.md|\.\./shared", path.read_text(encoding="utf-8"))]
+    assert not cited, f"these files cite notes the repository does not contain: {cited}"
