@@ -58,6 +58,23 @@ def setup_notebook(seed=DEFAULT_SEED, target="cython"):
     return seed_everything(seed)
 
 
+COMPILED_SUFFIXES = {".so", ".o", ".pyd", ".dll", ".dylib"}
+
+
+def compiled_files(folder=None):
+    """{path relative to ``folder``: (size, modification time)} of every compiled module or
+    standalone program under ``folder`` (default: ``cache_root()``). Comparing two listings
+    tells whether anything was compiled in between."""
+    folder = Path(folder) if folder is not None else cache_root()
+    found = {}
+    for path in folder.rglob("*"):
+        if path.is_file() and (path.suffix in COMPILED_SUFFIXES
+                               or (path.name == "main" and os.access(path, os.X_OK))):
+            stat = path.stat()
+            found[str(path.relative_to(folder))] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
 def seed_everything(seed=DEFAULT_SEED):
     """Seed Brian2's and NumPy's random numbers; returns a new seeded Generator."""
     brian2.seed(seed)

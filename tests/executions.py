@@ -35,11 +35,12 @@ import build_student_versions as coursework  # noqa: E402
 from nbclient_workaround import prompt_replies  # noqa: E402
 from notebook_runner import NOTEBOOKS, execute  # noqa: E402
 
+from helpers.simulation import compiled_files  # noqa: E402
+
 MAX_EXECUTIONS = 2
 LOG = []  # (notebook stem, what ran, seconds)
 SKIP_BROWSER = os.environ.get("NEUROPLASTICITY_SKIP_BROWSER") == "1"
 SOLUTION = ("BEGIN SOLUTION", "END SOLUTION")
-COMPILED_SUFFIXES = {".so", ".o", ".pyd", ".dll", ".dylib"}
 
 
 def record(notebook, what, seconds):
@@ -65,17 +66,6 @@ def kernels_in(home):
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
-
-
-def compiled_files(folder):
-    """{path: (size, modification time)} of every compiled module or program under ``folder``."""
-    found = {}
-    for path in Path(folder).rglob("*"):
-        if path.is_file() and (path.suffix in COMPILED_SUFFIXES
-                               or (path.name == "main" and os.access(path, os.X_OK))):
-            stat = path.stat()
-            found[str(path.relative_to(folder))] = (stat.st_size, stat.st_mtime_ns)
-    return found
 
 
 def nbgrader_meta(cell):
@@ -107,12 +97,11 @@ def error_of(cell):
 # ------------------------------------------------------------ execution A, nbclient
 
 
-# A cell appended around the second pass: lists the compiled files (as compiled_files does).
+# A cell appended around the second pass: lists the compiled files in the kernel's cache.
 COMPILED_LIST = """# --- compiled files (the test suite's probe) ---
-import json as _json, os as _os, helpers as _helpers
-print("COMPILED" + _json.dumps({str(p): [p.stat().st_size, p.stat().st_mtime_ns]
-      for p in _helpers.cache_root().rglob("*") if p.is_file() and
-      (p.suffix in (".so", ".o") or (p.name == "main" and _os.access(p, _os.X_OK)))}))"""
+import json as _json
+from helpers.simulation import compiled_files as _compiled_files
+print("COMPILED" + _json.dumps(_compiled_files()))"""
 
 
 def run_with_nbclient(notebook, home):
@@ -211,7 +200,7 @@ def jupyterlab(base, home):
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
                 time.sleep(0.5)
-        yield {"url": url, "token": token, "root": base / "root"}
+        yield {"url": url, "token": token, "root": base / "root", "home": home}
     finally:
         server.terminate()
         try:
@@ -362,7 +351,7 @@ def run_in_jupyterlab(lab, browser, notebook):
                              "widget_problems": problems, "moves": moves}
         print(f"{notebook.stem}: sliders: {'; '.join(moves)}")
         # the same kernel again: Edit > Clear Outputs of All Cells, Run All, save
-        compiled_before = compiled_files(HOME_OF_LAB[id(lab)])
+        compiled_before = compiled_files(lab["home"])
         page.get_by_role("menuitem", name="Edit", exact=True).click()
         page.click("[data-command='editmenu:clear-all']")
         start = time.monotonic()
@@ -370,7 +359,7 @@ def run_in_jupyterlab(lab, browser, notebook):
         again_seconds = time.monotonic() - start
         result["again"] = {"notebook": save(page, served), "seconds": again_seconds, "state": again_state,
                            "compiled_before": compiled_before,
-                           "compiled_after": compiled_files(HOME_OF_LAB[id(lab)])}
+                           "compiled_after": compiled_files(lab["home"])}
         print(f"{notebook.stem}: every cell again in the same kernel: {again_seconds:.1f} s")
     except Exception as error:
         result["error"] = f"{type(error).__name__}: {error}"
@@ -387,11 +376,8 @@ def run_references(base, home):
         return {notebook: run_with_nbclient(notebook, home) for notebook in NOTEBOOKS}
     (base / "root").mkdir(parents=True)
     with jupyterlab(base, home) as lab, chromium(base / "chromium-profile") as browser:
-        HOME_OF_LAB[id(lab)] = home
         return {notebook: run_in_jupyterlab(lab, browser, notebook) for notebook in NOTEBOOKS}
 
-
-HOME_OF_LAB = {}  # id(lab) -> the HOME its kernels use (where Brian2 compiles)
 
 
 # ------------------------------------------------------------ execution B, nbgrader

@@ -383,6 +383,21 @@ def test_seed_everything_gives_reproducible_draws():
     assert not np.array_equal(seed_everything(8).random(3), seed_everything(7).random(3))
 
 
+def test_compiled_files_lists_modules_and_programs_and_sees_a_rebuild(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEUROPLASTICITY_CACHE", str(tmp_path))
+    (tmp_path / "cython").mkdir()
+    (tmp_path / "cython" / "model.so").write_bytes(b"1")
+    (tmp_path / "cython" / "model.pyx").write_text("source, not compiled")
+    program = tmp_path / "standalone" / "net" / "main"
+    program.parent.mkdir(parents=True)
+    program.write_bytes(b"1")
+    program.chmod(0o755)
+    before = simulation.compiled_files()
+    assert sorted(before) == ["cython/model.so", "standalone/net/main"]
+    (tmp_path / "cython" / "model.so").write_bytes(b"22")   # rebuilt: another size
+    assert simulation.compiled_files(tmp_path)["cython/model.so"] != before["cython/model.so"]
+
+
 def test_cache_root_honours_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("NEUROPLASTICITY_CACHE", str(tmp_path))
     assert cache_root() == tmp_path

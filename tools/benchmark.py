@@ -34,10 +34,7 @@ END_STAMP = 'import time; print("NOTEBOOK_END", time.time())'
 RERUN = r'''
 import json, time
 from pathlib import Path
-import helpers
-def _compiled_files():
-    return {str(p): p.stat().st_mtime_ns for p in helpers.cache_root().rglob("*")
-            if p.is_file() and (p.suffix in (".so", ".o") or p.name == "main")}
+from helpers.simulation import compiled_files as _compiled_files
 _before = _compiled_files()
 _start = time.perf_counter()
 _errors = 0
