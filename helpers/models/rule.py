@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass
 
 from brian2 import Quantity, get_unit
 
+from ..validation import require_quantity
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -61,8 +63,6 @@ def parameter_values(group, values, known):
     ``known`` is the parameter set the group was built with: each name must be
     in it and each value must have the same unit (amplitudes: >= 0).
     """
-    from ..validation import require_quantity
-
     run_args = {}
     for name, value in values.items():
         if name not in known:
