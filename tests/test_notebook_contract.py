@@ -13,7 +13,6 @@ from jupyter_client.kernelspec import KernelSpecManager
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-SYLLABUS = ROOT.parent / "shared" / "SYLLABUS.md"
 
 
 def markdown(nb):
@@ -237,18 +236,17 @@ def test_every_notebook_is_in_the_readme_map():
         assert f"notebooks/{path.name}" in readme, f"{path.name} is missing from the README's map"
 
 
-@pytest.mark.skipif(not SYLLABUS.exists(), reason="../shared/SYLLABUS.md is not beside the repository")
-def test_notebook_names_follow_the_syllabus():
-    syllabus = SYLLABUS.read_text()
-    for path in NOTEBOOKS:
-        assert f"`{path.stem}`" in syllabus, f"{path.stem} is not a notebook name in SYLLABUS.md"
-
-
 def test_the_repository_cites_no_file_it_does_not_contain():
-    """The authors' notes beside the repository (SCIENCE.md, NOTEBOOK_GUIDE.md) are not part of it:
-    notebooks, data files, helpers, tools and docs must not send a reader there."""
+    """Every Markdown file and numbered notebook that notebooks, data files, helpers, tools and
+    docs name exists in the repository, and none of them points to a path outside it."""
     places = list(NOTEBOOKS) + sorted((ROOT / "data").glob("*.csv")) + sorted((ROOT / "helpers").rglob("*.py")) \
         + sorted((ROOT / "tools").glob("*.py")) + sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
-    cited = [path.relative_to(ROOT).as_posix() for path in places
-             if re.search(r"SCIENCE\.md|NOTEBOOK_GUIDE\.md|\.\./shared", path.read_text(encoding="utf-8"))]
-    assert not cited, f"these files cite notes the repository does not contain: {cited}"
+    present = {path.name for path in ROOT.rglob("*") if ".venv" not in path.parts and ".git" not in path.parts}
+    problems = []
+    for path in places:
+        text = path.read_text(encoding="utf-8")
+        problems += [f"{path.relative_to(ROOT)} names {name}, which the repository does not contain"
+                     for name in set(re.findall(r"\b(?:[A-Za-z][\w-]*\.md|\d\d_[\w-]+\.ipynb)\b", text)) if name not in present]
+        problems += [f"{path.relative_to(ROOT)} points outside the repository: {m}"
+                     for m in set(re.findall(r"\.\./[\w./-]+", text))]
+    assert not problems, "\n".join(problems)
