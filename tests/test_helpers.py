@@ -16,7 +16,7 @@ import ipywidgets  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from brian2 import Hz, Network, NeuronGroup, mV, Mohm, ms, nA, second  # noqa: E402
+from brian2 import Hz, Network, NeuronGroup, SpikeMonitor, mV, Mohm, ms, nA, second  # noqa: E402
 from brian2.devices.device import runtime_device  # noqa: E402
 
 import helpers  # noqa: E402
@@ -620,3 +620,47 @@ def test_code_target_switches_and_restores_the_target(restore_brian2_state):
     with pytest.raises(ValueError, match="target must be"):
         with helpers.code_target("cuda"):
             pass
+
+
+# the full calcium model's readout (helpers.models.calcium)
+def test_no_time_above_threshold_means_no_switching():
+    up, down = calcium.transition_probabilities(0 * second, 0 * second)
+    assert up == 0 and down == 0
+    assert calcium.full_model_change(0 * second, 0 * second) == pytest.approx(0)
+
+
+def test_long_potentiation_forgets_the_start():
+    """Above both thresholds for 60 s, rho settles around gamma_p / (gamma_p + gamma_d) = 0.62 with noise:
+    a synapse ends UP with the same probability (about 0.8) whichever state it started in."""
+    up, down = calcium.transition_probabilities(60 * second, 60 * second)
+    assert 0.7 < up < 0.9
+    assert up == pytest.approx(1 - down, abs=1e-6)
+
+
+def test_long_depression_switches_every_up_synapse_down():
+    up, down = calcium.transition_probabilities(60 * second, 0 * second)
+    assert up < 0.01 and down > 0.99
+    assert calcium.full_model_change(60 * second, 0 * second) == pytest.approx(1 / 3 - 1, abs=0.01)
+
+
+def test_population_change_spans_one_third_to_five_thirds():
+    assert calcium.population_change(0.0, 0.0) == pytest.approx(1.0)
+    assert calcium.population_change(1.0, 0.0) == pytest.approx(5 / 3)
+    assert calcium.population_change(0.0, 1.0) == pytest.approx(1 / 3)
+
+
+def test_transition_probabilities_want_times_as_quantities():
+    with pytest.raises(ValueError, match="time_d must be a Brian2 quantity"):
+        calcium.transition_probabilities(0.01, 0.0)
+
+
+@pytest.mark.parametrize("frequency_hz", [10, 20, 30, 40, 50])
+def test_pairing_spikes_land_on_the_nearest_step(frequency_hz):
+    """first_t + count * period adds floats (1/30 s ...): no spike may come a step late."""
+    with helpers.code_target("numpy"):
+        pre, post = inputs.pairing_groups(1, 5, 150 * ms)
+        pre.period = 1 / (frequency_hz * Hz)
+        spikes = SpikeMonitor(pre)
+        Network(pre, post, spikes).run(300 * ms)
+    expected_ms = np.round((150 + np.arange(len(spikes.t)) * 1000 / frequency_hz) * 10) / 10
+    np.testing.assert_allclose(spikes.t / ms, expected_ms, atol=1e-6)

@@ -8,6 +8,8 @@ rates; ``tau`` the time constant of efficacy changes; ``tau_ca`` calcium decay;
 ``C_pre``, ``C_post`` the calcium jump per pre / post spike; ``delay_pre`` the
 delay of the presynaptic calcium.
 """
+import math
+
 import numpy as np
 from brian2 import Hz, NeuronGroup, Network, StateMonitor, Synapses, ms, second
 
@@ -30,21 +32,33 @@ GB2012_DP = {
     "tau": 150 * second,    # time constant of efficacy changes
 }
 
+# The rest of the full GB2012 model, same paper and set: the noise amplitude
+# sigma, the unstable middle state rho_star of the double well, and the readout
+# of a population of two-state synapses: a fraction beta starts DOWN (strength 1),
+# the rest UP (strength b times larger).
+GB2012_DP_BISTABLE = {"sigma": 2.8284, "rho_star": 0.5, "beta": 0.5, "b": 5.0}
+
 # Rate protocols (Dudek & Bear 1992) stimulate only the presynaptic fibres; the
 # calcium then enters through NMDA receptors, whose current lasts ~100 ms. We
 # keep GB2012's thresholds and rates and choose the per-pulse calcium so that
-# one pulse just crosses theta_d and summation at high frequency crosses theta_p.
-# tau_ca and C_pre here are our choices, not fitted values from a paper.
-RATE_PROTOCOL_CALCIUM = dict(GB2012_DP, tau_ca=100 * ms, C_pre=1.05, C_post=0.0, delay_pre=0 * ms)
+# one pulse just crosses theta_d (for 0.5 ms) and summation at high frequency
+# crosses theta_p. tau_ca and C_pre here are our choices, not fitted values from a
+# paper. (With C_pre = 1.05, 900 pulses at 1 Hz already switch every potentiated
+# synapse of the full model down: the time above theta_d adds up over 900 pulses.)
+RATE_PROTOCOL_CALCIUM = dict(GB2012_DP, tau_ca=100 * ms, C_pre=1.005, C_post=0.0, delay_pre=0 * ms)
 
-# The rule stepped in time: Brian2 updates c and rho every time step. The noise
-# and the bistable "double-well" term of the full GB2012 model are left out (as
-# in Graupner, Wallisch & Ostojic 2016), so rho changes only while c is above a threshold.
+# The rule stepped in time: Brian2 updates c and rho every time step. rho is the
+# drift of the full GB2012 model alone: its noise and bistable "double-well" term
+# are left out (as in Graupner, Wallisch & Ostojic 2016), so rho changes only while
+# c is above a threshold. time_d and time_p add up how long c spends above each
+# threshold: all the full model needs (``full_model_change``).
 CALCIUM_RULE = Rule(
     equations="""
 dc/dt = -c / tau_ca : 1 (clock-driven)
 drho/dt = (gamma_p * (1 - rho) * int(c > theta_p)
            - gamma_d * rho * int(c > theta_d)) / tau : 1 (clock-driven)
+dtime_d/dt = int(c > theta_d) : second (clock-driven)
+dtime_p/dt = int(c > theta_p) : second (clock-driven)
 """,
     on_pre="c += C_pre",
     on_post="c += C_post")
@@ -58,6 +72,8 @@ CALCIUM_RULE_EXACT = Rule(
 c : 1
 rho : 1
 t_last : second
+time_d : second
+time_p : second
 """,
     on_pre="""
 elapsed = t - t_last
@@ -66,12 +82,67 @@ time_above_d = clip(tau_ca * log(clip(c, 1e-9, 1e9) / theta_d), 0*second, elapse
 rho_bar = gamma_p / (gamma_p + gamma_d)
 rho = rho_bar + (rho - rho_bar) * exp(-(gamma_p + gamma_d) * time_above_p / tau)
 rho = rho * exp(-gamma_d * (time_above_d - time_above_p) / tau)
+time_d += time_above_d
+time_p += time_above_p
 c = c * exp(-elapsed / tau_ca) + C_pre
 t_last = t
 """)
 
 # Efficacy every synapse starts from: halfway between fully depressed and fully potentiated.
 INITIAL_RHO = 0.5
+
+
+def transition_probabilities(time_d, time_p, params=GB2012_DP, bistable=GB2012_DP_BISTABLE):
+    """Probabilities that a bistable GB2012 synapse switches DOWN->UP and UP->DOWN.
+
+    ``time_d``, ``time_p``: total time (quantities, arrays allowed) calcium spent
+    above theta_d and theta_p during the protocol. While calcium is above a
+    threshold, rho is pulled towards rho_bar and shaken by noise; elsewhere only the
+    slow double well acts, which after the protocol sends each synapse to the state
+    on its side of rho_star. So rho at the end of the protocol is Gaussian (mean and
+    variance below, Graupner & Brunel 2012, SI), and a synapse switches if it ends
+    on the other side of rho_star. Returns ``(up, down)``, plain numbers in [0, 1].
+    """
+    time_d = np.asarray(require_quantity("time_d", time_d, second, 0) / second, dtype=float)
+    time_p = np.asarray(require_quantity("time_p", time_p, second, 0) / second, dtype=float)
+    tau = float(params["tau"] / second)
+    drive_p, drive_d = params["gamma_p"] * time_p, params["gamma_d"] * time_d
+    drive = drive_p + drive_d
+    stimulated = drive > 0
+    safe = np.where(stimulated, drive, 1.0)
+    rho_bar = drive_p / safe                       # where rho is pulled to
+    relaxed = np.exp(-drive / tau)                 # how much of the start is left
+    variance = bistable["sigma"] ** 2 * (time_p + time_d) / safe * (1 - relaxed ** 2)
+    spread = np.sqrt(np.where(stimulated, variance, 1.0))
+    erf = np.vectorize(math.erf)
+
+    def ends_above_star(rho_start):
+        mean = rho_bar + (rho_start - rho_bar) * relaxed
+        return 0.5 * (1 + erf((mean - bistable["rho_star"]) / spread))
+
+    up = np.where(stimulated, ends_above_star(0.0), 0.0)
+    down = np.where(stimulated, 1 - ends_above_star(1.0), 0.0)
+    return up, down
+
+
+def population_change(up, down, bistable=GB2012_DP_BISTABLE):
+    """Mean strength after / before of a population of two-state synapses.
+
+    A fraction ``beta`` starts DOWN (strength 1), the rest UP (strength ``b``);
+    ``up`` and ``down`` are the switching probabilities (``transition_probabilities``).
+    1 means no change; the range is 1/(beta + (1-beta) b) to b/(beta + (1-beta) b).
+    """
+    beta, b = bistable["beta"], bistable["b"]
+    down_after = beta * (1 - up) + (1 - beta) * down
+    up_after = beta * up + (1 - beta) * (1 - down)
+    return (down_after + b * up_after) / (beta + (1 - beta) * b)
+
+
+def full_model_change(time_d, time_p, params=GB2012_DP, bistable=GB2012_DP_BISTABLE):
+    """Change of the full GB2012 model (noise, double well, two-state readout), as a
+    fraction (0.2 = +20 %), from the time calcium spent above each threshold."""
+    up, down = transition_probabilities(time_d, time_p, params, bistable)
+    return population_change(up, down, bistable) - 1
 
 
 def rule_namespace(params):

@@ -15,7 +15,7 @@ test_delay : second (constant)
 count : integer
 next_t : second
 """
-PULSER_THRESHOLD = "t >= next_t and count <= n_pulses"
+PULSER_THRESHOLD = "t >= next_t - 0.5 * dt and count <= n_pulses"   # slack: see PAIRING_THRESHOLD
 PULSER_RESET = """
 count += 1
 next_t += int(count < n_pulses) / frequency + int(count == n_pulses) * test_delay
@@ -30,7 +30,9 @@ first_t : second (constant)
 n_pairs : integer (constant)
 count : integer
 """
-PAIRING_THRESHOLD = "t >= first_t + count * period and count < n_pairs"
+# Half a time step of slack: first_t + count * period is a sum of floats that can
+# land a hair after the step it means (1/30 s added up), which would fire one step late.
+PAIRING_THRESHOLD = "t >= first_t + count * period - 0.5 * dt and count < n_pairs"
 PAIRING_RESET = "count += 1"
 
 
