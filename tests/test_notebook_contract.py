@@ -191,8 +191,9 @@ def test_interactive_section_has_the_widget_cell(nb):
 
 
 def test_exercises_use_nbgrader_markup(nb):
-    solutions = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")]
-    tests = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    solutions = [c for c in code_cells(nb) if c.metadata.get("nbgrader", {}).get("solution")]
+    tests = [c for c in graded if c.cell_type == "code"]
     assert len(re.findall(r"^### Exercise \d", markdown(nb), flags=re.M)) >= 3
     assert len(solutions) >= 3
     for cell in solutions:
@@ -201,15 +202,38 @@ def test_exercises_use_nbgrader_markup(nb):
         assert following.metadata.get("nbgrader", {}).get("grade"), "each solution is followed by a test cell"
     for cell in tests:
         assert cell.metadata["nbgrader"]["locked"] and cell.metadata["nbgrader"]["points"] > 0
-    ids = [c.metadata["nbgrader"]["grade_id"] for c in solutions + tests]
+    ids = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")]
     assert len(ids) == len(set(ids)), "grade_ids must be unique"
-    assert "<details>" in markdown(nb), "a conceptual question with a revealable answer"
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
         # nbgrader treats these words anywhere in any cell as a region marker
         assert marker not in markdown(nb), f"prose must not contain '{marker}'"
         for cell in code_cells(nb):
             if marker in cell.source:
                 assert cell.metadata.get("nbgrader"), f"'{marker}' outside an nbgrader cell"
+
+
+def test_think_questions_are_graded_by_hand_with_a_rubric(nb):
+    """A conceptual question is a markdown cell whose heading ends "(think, graded by hand)",
+    followed by a manually graded answer cell (nbgrader replaces it with "YOUR ANSWER HERE"):
+    the reference answer and a rubric whose points match the cell's. No answer is revealed in
+    a fold the student version would keep."""
+    cells = nb.cells
+    questions = [k for k, c in enumerate(cells) if c.cell_type == "markdown"
+                 and re.search(r"^### Exercise \d.*\(think", c.source, flags=re.M)]
+    assert questions, "at least one conceptual question"
+    for k in questions:
+        assert "(think, graded by hand)" in cells[k].source, cells[k].source.splitlines()[0]
+        assert "Show answer" not in cells[k].source, "the student version would show the answer"
+        answer = cells[k + 1]
+        meta = answer.metadata.get("nbgrader", {})
+        assert answer.cell_type == "markdown" and meta.get("grade") and meta.get("solution"), \
+            "a manually graded answer cell follows the question"
+        assert not meta.get("locked") and "BEGIN SOLUTION" not in answer.source
+        rubric = re.search(r"\*\*Rubric \((\d+) points?\):\*\*", answer.source)
+        assert rubric, "the answer cell ends with '**Rubric (N points):**' for the grader"
+        assert int(rubric.group(1)) == meta["points"], "the rubric's points are the cell's points"
+    manual = [c for c in cells if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("grade")]
+    assert len(manual) == len(questions), "every manually graded answer belongs to a think question"
 
 
 def test_reproduce_section_asserts_agreement_with_a_published_value(nb):
