@@ -117,6 +117,45 @@ def test_full_calcium_model_reproduces_graupner_brunel_fig2_dp():
     assert 0.3 < (drift.max() - drift.min()) / (ratio.max() - ratio.min()) < 0.7
 
 
+def simulate_bistable_synapses(timing_ms, n_each=2000, n_pairs=60, seed=2026, fine=0.1e-3, coarse=5e-3):
+    """The full GB2012 equation for rho (double well, drift, noise), Euler-Maruyama, for n_each
+    synapses starting DOWN and n_each starting UP, under 60 pairs at 1 Hz (DP set). Fine steps
+    (``fine``, s) while calcium is above theta_d, coarse ones while only the double well acts.
+    Returns the fractions that switched up and down (a synapse ends UP if rho > rho_star)."""
+    p, b = calcium.GB2012_DP, calcium.GB2012_DP_BISTABLE
+    rng = np.random.default_rng(seed)
+    tau_ca, delay, tau = float(p["tau_ca"] / second), float(p["delay_pre"] / second), float(p["tau"] / second)
+    t = np.arange(0, 1, fine)                                   # one pairing period, pre spike at 0.2 s
+    c = sum(np.where(t >= at, jump * np.exp(-(t - at) / tau_ca), 0.0)
+            for at, jump in ((0.2 + delay, p["C_pre"]), (0.2 + timing_ms * 1e-3, p["C_post"])))
+    above_d, above_p = (c > p["theta_d"]).astype(float), (c > p["theta_p"]).astype(float)
+    rho = np.concatenate([np.zeros(n_each), np.ones(n_each)])
+
+    def double_well(r):
+        return -r * (1 - r) * (b["rho_star"] - r)
+
+    stimulated = np.flatnonzero(above_d)
+    quiet_steps = int(round((1 - len(stimulated) * fine) / coarse))
+    for _ in range(n_pairs):
+        for k in stimulated:
+            drift = double_well(rho) + p["gamma_p"] * (1 - rho) * above_p[k] - p["gamma_d"] * rho * above_d[k]
+            noise = b["sigma"] * np.sqrt((above_p[k] + above_d[k]) * fine / tau) * rng.standard_normal(rho.size)
+            rho = rho + drift * fine / tau + noise
+        for _ in range(quiet_steps):
+            rho = rho + double_well(rho) * coarse / tau
+    times = (n_pairs * above_d.sum() * fine * second, n_pairs * above_p.sum() * fine * second)
+    return np.mean(rho[:n_each] > b["rho_star"]), np.mean(rho[n_each:] < b["rho_star"]), times
+
+
+@pytest.mark.parametrize("timing_ms", [-25, -10, 5, 20])
+def test_analytic_switching_matches_a_stochastic_population(timing_ms):
+    """The analytic transition probabilities (which neglect the double well while calcium is high)
+    against 2000 + 2000 simulated noisy bistable synapses: within 0.04 (sampling SE about 0.011)."""
+    up, down, (time_d, time_p) = simulate_bistable_synapses(timing_ms)
+    up_analytic, down_analytic = calcium.transition_probabilities(time_d, time_p)
+    assert abs(up - up_analytic) < 0.04 and abs(down - down_analytic) < 0.04, (up, up_analytic, down, down_analytic)
+
+
 def test_full_calcium_model_keeps_rate_protocol_changes_partial():
     """The two-state readout bounds every change to [1/3, 5/3] of the start (DP readout). 900 pulses
     at 1 Hz switch only some potentiated synapses down (-5 to -50 %, not the -67 % floor), and
