@@ -6,6 +6,7 @@ message that tells the learner what was expected.
 import math
 
 import numpy as np
+from brian2 import Quantity, get_dimensions, get_unit, have_same_dimensions
 
 
 def check_close(name, value, expected, rel_tol=0.05, abs_tol=0.0):
@@ -75,3 +76,155 @@ def check_sign_pattern(frequencies_hz, changes, bands):
                                  f"change(s), first at {crossover} Hz")
     print(f"✓ sign pattern reproduced; crossover at {crossover:.1f} Hz")
     return crossover
+
+
+# ---------------------------------------------------------------------------
+# Checks that diagnose a slip without showing the expected value.
+# Visible test cells use these: on a wrong answer they say what kind of mistake
+# it looks like (a missing unit, a factor of 1000, the wrong sign, a value that
+# is not what the exercise asks for); they never print the expected value.
+# They return None, so a test cell that ends with one of them ends in a
+# statement whose value nbgrader does not read as a score.
+# ---------------------------------------------------------------------------
+
+_KINDS = {"A": "a current", "V": "a voltage", "s": "a time", "Hz": "a rate", "ohm": "a resistance",
+          "S": "a conductance", "F": "a capacitance"}
+
+
+def _unit_text(unit):
+    """'a current (in amp)' for a Brian2 unit such as nA."""
+    base = get_unit(unit.dim)
+    kind = _KINDS.get(str(base), "a quantity")
+    return f"{kind} (in {base!r})"
+
+
+def _has_unit(value):
+    return isinstance(value, Quantity) and not value.is_dimensionless
+
+
+def _as_number(name, value, unit=None, require_unit=False):
+    """``value`` as a float (in ``unit`` if given), or an AssertionError saying what is wrong with its kind."""
+    if value is None:
+        raise AssertionError(f"{name}: no answer yet (the value is None)")
+    if unit is not None:
+        if _has_unit(value) and not have_same_dimensions(value, unit):
+            raise AssertionError(
+                f"{name} has units of {get_dimensions(value)} (in SI base units), but it should be "
+                f"{_unit_text(unit)}: check how you combined the quantities (multiplied where you "
+                f"should divide?)")
+        if not _has_unit(value):
+            if require_unit:
+                raise AssertionError(
+                    f"{name} is a plain number ({float(value):.4g}) without a unit: it should be "
+                    f"{_unit_text(unit)}. Brian2 quantities carry their unit; compute it from the "
+                    f"quantities above, or multiply a number by its unit (e.g. `* {unit}`)")
+            value = value * unit          # a plain number is taken to be in ``unit``
+        number = value / unit
+    else:
+        if _has_unit(value):
+            raise AssertionError(f"{name} should be a plain number, but it has units of "
+                                 f"{get_dimensions(value)}: divide by the unit the "
+                                 f"exercise names (e.g. `/ Hz`)")
+        number = value
+    try:
+        number = float(np.asarray(number, dtype=float))
+    except (TypeError, ValueError):
+        raise AssertionError(f"{name} should be a single number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise AssertionError(f"{name} = {number} is not a finite number (a division by zero?)")
+    return number
+
+
+def _suffix(unit):
+    return f" {unit}" if unit is not None else ""
+
+
+def _close(value, target, rel_tol, abs_tol):
+    return math.isclose(value, target, rel_tol=rel_tol, abs_tol=abs_tol)
+
+
+def _what_is_off(value, expected, rel_tol):
+    """Words for how ``value`` differs from ``expected``: a sign, a power of ten, a factor of 2, or a direction."""
+    if expected != 0 and _close(value, -expected, rel_tol, 0):
+        return "has the wrong sign (did you subtract in the wrong order?)"
+    if expected != 0 and value != 0:
+        ratio = value / expected
+        for factor, hint in ((1e9, "a unit prefix"), (1e6, "a unit prefix"), (1e3, "the unit (ms or s? mV or V?)"),
+                             (1e2, "a percentage where a fraction is asked?"), (10, None), (2, None)):
+            for sign, word in ((1, "too large"), (-1, "too small")):   # in size
+                if _close(ratio, factor ** sign, rel_tol, 0):
+                    extra = f": check {hint}" if hint else ": check the formula for a missing or extra factor"
+                    return f"is {factor:g} times {word}{extra}"
+    return "is too high" if value > expected else "is too low"
+
+
+def check_quantity(name, value, unit):
+    """Pass if ``value`` is a Brian2 quantity with the dimensions of ``unit`` (e.g. ``nA``).
+
+    A plain number or a quantity of another kind fails with a message that says which.
+    """
+    number = _as_number(name, value, unit, require_unit=True)
+    print(f"✓ {name} is {_unit_text(unit)}: {number:.4g} {unit}")
+
+
+def check_value(name, value, expected, rel_tol=0.01, abs_tol=0.0, unit=None, require_unit=False,
+                slips=(), hint=""):
+    """Pass if ``value`` is within ``rel_tol`` (or ``abs_tol``) of ``expected``; never prints ``expected``.
+
+    ``unit``: the Brian2 unit ``expected`` is given in. With ``require_unit`` the value must
+    be a quantity of that kind; otherwise a plain number is read in ``unit`` and a quantity
+    of the right kind is converted. Without ``unit`` the value must be a plain number.
+    ``slips``: ``(value, message)`` pairs of typical wrong answers; a value that matches one
+    fails with its message. Otherwise a failure says how the value is off (wrong sign, a
+    power of ten, a factor of 2, too large or too small), followed by ``hint``.
+    """
+    number = _as_number(name, value, unit, require_unit)
+    if not _close(number, expected, rel_tol, abs_tol):
+        for slip, message in slips:
+            if _close(number, float(slip), max(rel_tol, 1e-9), abs_tol):
+                raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)}: {message}")
+        tolerance = f"{rel_tol:.0%}" if rel_tol >= 0.01 else f"{rel_tol:.1%}"
+        raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)} {_what_is_off(number, expected, rel_tol)} "
+                             f"(the check allows {tolerance}). {hint}".rstrip())
+    print(f"✓ {name} = {number:.4g}{_suffix(unit)}")
+
+
+def check_range(name, value, low, high, too_low="", too_high="", unit=None, require_unit=False,
+                low_inclusive=True, high_inclusive=True):
+    """Pass if ``value`` lies between ``low`` and ``high``; a failure says which side, with its message.
+
+    ``too_low``/``too_high``: what such a value suggests, in words the learner can act on.
+    """
+    number = _as_number(name, value, unit, require_unit)
+    below = number < low if low_inclusive else number <= low
+    above = number > high if high_inclusive else number >= high
+    if below:
+        raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)} is too low. {too_low}".rstrip())
+    if above:
+        raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)} is too high. {too_high}".rstrip())
+    print(f"✓ {name} = {number:.4g}{_suffix(unit)} is in the plausible range")
+
+
+def check_fraction(name, value):
+    """Pass if ``value`` is a fraction in [0, 1]; a percentage, a count or a negative value is named as such."""
+    number = _as_number(name, value)
+    if number < 0:
+        raise AssertionError(f"{name} = {number:.4g} is negative: a fraction lies between 0 and 1")
+    if 1 < number <= 100:
+        raise AssertionError(f"{name} = {number:.4g} looks like a percentage: store a fraction between 0 and 1")
+    if number > 100:
+        raise AssertionError(f"{name} = {number:.4g} looks like a count: divide by the number of weights")
+    print(f"✓ {name} = {number:.4g} is a fraction")
+
+
+def check_not_slip(name, value, slips, rel_tol=1e-3, abs_tol=0.0, unit=None):
+    """Fail if ``value`` matches one of the typical wrong answers ``slips`` (``(value, message)`` pairs,
+    values in ``unit`` if given, as in ``check_value``).
+
+    Prints nothing when it passes: it rules out slips, it does not say the answer is right.
+    """
+    number = _as_number(name, value, unit)
+    for slip, message in slips:
+        slip = float(slip)
+        if math.isfinite(slip) and _close(number, slip, rel_tol, abs_tol):
+            raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)}: {message}")

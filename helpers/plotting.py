@@ -60,6 +60,21 @@ def raster(spike_times_s, neuron_indices, ax=None, title="Spike raster", color=M
     return ax
 
 
+def spike_rows(rows, ax=None, title="Spikes", xlabel="time (ms)"):
+    """A labelled raster with one row per spike train: ``rows`` is a list of
+    ``(label, spike_times, color)`` (times in the unit ``xlabel`` names). An empty
+    train keeps its row, labelled, so 'no spikes' is visible too."""
+    ax = _axes(ax)
+    for row, (label, times, color) in enumerate(rows):
+        times = np.asarray(times)
+        ax.plot(times, np.full(times.shape, row), "|", color=color, markersize=12, markeredgewidth=1.5)
+    ax.set_yticks(range(len(rows)), [label for label, _, _ in rows])
+    ax.set_ylim(len(rows) - 0.5, -0.5)      # first row on top
+    ax.grid(False, axis="y")
+    ax.set(xlabel=xlabel, title=title)
+    return ax
+
+
 def voltage_trace(t_ms, v_mV, ax=None, threshold_mV=None, title="Membrane potential", label=None):
     """Membrane potential (mV) against time (ms), with the firing threshold dashed if given."""
     ax = _axes(ax)
