@@ -4,6 +4,8 @@
 #   bash tasks.sh test    set up, then run every test (unit, science, contract, notebooks)
 #   bash tasks.sh bench   set up, then time every notebook (cold and warm cache) and widget
 #   bash tasks.sh release set up, then build the student versions (nbgrader) in release/
+#   bash tasks.sh site    set up, then execute every notebook and build the site in site/_build/html
+#   bash tasks.sh lint    set up, then run the checks pre-commit runs (ruff, notebooks stored without outputs)
 #   bash tasks.sh setup   only set up: .venv with pinned packages, helpers, the kernel
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -55,6 +57,13 @@ case "${1:-}" in
     release)
         setup
         exec "$PY" tools/build_student_versions.py "${@:2}" ;;
+    site)
+        setup
+        "$PY" tools/build_site.py "${@:2}"
+        exec "$PY" tools/check_site.py site/_build/html tests/artifacts/site >/dev/null ;;
+    lint)
+        setup
+        exec "$VENV/bin/pre-commit" run --all-files ;;
     *)
-        sed -n '2,8p' "$0"; exit 2 ;;
+        sed -n '2,10p' "$0"; exit 2 ;;
 esac

@@ -23,6 +23,7 @@ from brian2 import Clock, NeuronGroup, Quantity, check_units, defaultclock, impl
 from brian2.devices.cpp_standalone.device import CPPStandaloneDevice
 from brian2.devices.device import get_device, reset_device, set_device
 
+from .figures import show_alt_text
 from .plotting import use_style
 
 DEFAULT_SEED = 2026
@@ -55,6 +56,7 @@ def setup_notebook(seed=DEFAULT_SEED, target="cython"):
     brian2.BrianLogger.log_level_warn()
     defaultclock.dt = NOTEBOOK_DT
     use_style()
+    show_alt_text()   # every figure's output carries a description (the rendered site's alt text)
     return seed_everything(seed)
 
 

@@ -94,3 +94,25 @@ def test_binder_finds_its_files_at_the_top_level():
     # repo2docker ignores top-level configuration when a binder/ folder exists
     assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
     assert (ROOT / "environment.yml").exists() and (ROOT / "postBuild").exists()
+
+
+def test_citation_file_validates_against_the_cff_schema():
+    """CITATION.cff follows the Citation File Format 1.2.0 schema (shipped in tests/fixtures)."""
+    import json
+
+    import jsonschema
+    import yaml
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "tests" / "fixtures" / "citation-file-format-1.2.0.schema.json").read_text())
+    jsonschema.validate(citation, schema, format_checker=jsonschema.FormatChecker())
+    assert citation["cff-version"] == "1.2.0"
+
+
+def test_licences_are_stated():
+    """The code licence, the text-and-figures licence and the data terms, and the README names them."""
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+    assert "Attribution 4.0 International" in (ROOT / "LICENSES" / "CC-BY-4.0.txt").read_text()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "MIT" in readme and "CC BY 4.0" in readme and "CITATION.cff" in readme
+    for path in (ROOT / "data").glob("*.csv"):
+        assert "# licence:" in path.read_text(encoding="utf-8"), f"{path.name} states no terms of reuse"
