@@ -24,6 +24,20 @@ LTP_COLOR = COLORS["vermillion"]  # potentiation, theta_p
 LTD_COLOR = COLORS["blue"]        # depression, theta_d
 MODEL_COLOR = COLORS["black"]
 DATA_COLOR = COLORS["orange"]
+# For a second, ordered quantity in a figure (a dose, a time): markers, one per level.
+MARKERS = ["o", "s", "^", "D", "v", "P"]
+
+
+def ordered_colors(n, low=0.0, high=0.85):
+    """``n`` colours of viridis, dark to light: one colour scale for one ordered quantity
+    (viridis is ordered in lightness and stays readable with colour blindness; its lightest,
+    yellow end is left out because it vanishes on white)."""
+    return [mpl.colormaps["viridis"](x) for x in np.linspace(low, high, n)]
+
+
+def grey_levels(n, light=0.7):
+    """``n`` greys, light to black: a second ordered quantity next to ``ordered_colors``."""
+    return [str(round(x, 3)) for x in np.linspace(light, 0.0, n)]
 
 
 def use_style():
