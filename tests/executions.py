@@ -4,14 +4,19 @@ A, the reference (instructor) notebook: run once in a real JupyterLab in
 headless Chromium (Run All, then the widgets' sliders are moved and the
 executed notebook is saved from JupyterLab), or, with
 NEUROPLASTICITY_SKIP_BROWSER=1, once with ``tools/notebook_runner.execute``.
-B, the student version with every solution region answered wrongly:
-autograded once by nbgrader's autograder.
+B, the student version with every solution region answered wrongly (and every
+answer in words given a wrong written answer, which nbgrader leaves to the
+grader): autograded once by nbgrader's autograder.
 
 Both run their kernels with HOME set to one fresh folder per test session and
 NEUROPLASTICITY_CACHE empty, so Brian2 compiles into ``$HOME/.cache/neuroplasticity``
 as on Binder and on a fresh CI machine (tests/test_binder.py reads this).
 ``LOG`` records every execution; conftest.py prints it and fails the session
 when a notebook ran more than ``MAX_EXECUTIONS`` times.
+
+At the end of A, in A's kernel (no extra execution of the notebook), every typical wrong
+answer of tests/wrong_answers.py is run against its exercise's test cell, hidden tests
+included (``wrong_answer_probe``); the outcomes are kept in A's result as ``wrong_answers``.
 """
 import ast
 import contextlib
@@ -104,25 +109,90 @@ from helpers.simulation import compiled_files as _compiled_files
 print("COMPILED" + _json.dumps(_compiled_files()))"""
 
 
+# A cell run in A's kernel after everything else: each typical wrong answer, then its test cell.
+WRONG_MARK = "WRONGANSWERS"
+WRONG_PROBE = """# --- typical wrong answers (the test suite's probe; see tests/wrong_answers.py) ---
+def _try_wrong_answers(cases):
+    import contextlib, io, json, time
+    results = []
+    for grade_id, test_source, entries in json.loads(cases):
+        for description, code in entries:
+            ns, out, start = dict(globals()), io.StringIO(), time.perf_counter()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+                try:
+                    exec(code, ns)
+                except Exception as error:
+                    outcome, message = "broken", f"{type(error).__name__}: {error}"
+                else:
+                    try:
+                        exec(test_source, ns)
+                        outcome, message = "passed", out.getvalue()[-600:]
+                    except Exception as error:
+                        outcome, message = "failed", f"{type(error).__name__}: {error}"
+            results.append({"grade_id": grade_id, "description": description, "outcome": outcome,
+                            "message": message, "seconds": round(time.perf_counter() - start, 2)})
+    return results
+print("@MARK@" + __import__("json").dumps(_try_wrong_answers(@CASES@)))
+del _try_wrong_answers"""
+
+
+def wrong_answer_probe(notebook):
+    """The code that checks ``notebook``'s typical wrong answers in its kernel, or None if it has none.
+
+    Each entry of tests/wrong_answers.py runs in a copy of the kernel's globals, followed by the
+    full source (hidden tests included) of its test cell as the reference notebook has it.
+    """
+    from wrong_answers import WRONG_ANSWERS
+    registered = WRONG_ANSWERS.get(Path(notebook).stem)
+    if not registered:
+        return None
+    tests = {nbgrader_meta(c).get("grade_id"): c.source
+             for c in nbformat.read(notebook, as_version=4).cells if is_test(c)}
+    cases = [[gid, tests[gid], [list(entry) for entry in entries]]
+             for gid, entries in registered.items() if gid in tests]   # unknown ids: test_coursework says so
+    return WRONG_PROBE.replace("@MARK@", WRONG_MARK).replace("@CASES@", repr(json.dumps(cases)))
+
+
+def probe_failure(message):
+    """The outcome list of a probe that did not run: one 'broken' entry that says why."""
+    return [{"grade_id": "(the probe)", "description": "trying the typical wrong answers", "outcome": "broken",
+             "message": message, "seconds": 0}]
+
+
+def wrong_answer_outcomes(text):
+    """The outcomes the probe printed (a list of dicts), read from the text of its output."""
+    if WRONG_MARK not in text:
+        return probe_failure(f"the probe printed no result: {text[-2000:]}")
+    return json.loads(text.split(WRONG_MARK, 1)[1].strip().splitlines()[0])
+
+
 def run_with_nbclient(notebook, home):
     """Execution A without a browser: every cell runs, errors stay in the outputs; then every
-    code cell runs a second time in the same kernel (appended copies of the cells)."""
+    code cell runs a second time in the same kernel (appended copies of the cells); then the
+    typical wrong answers are tried (``wrong_answer_probe``)."""
     original = nbformat.read(notebook, as_version=4)
     sources = [c.source for c in original.cells if c.cell_type == "code"]
+    probe = wrong_answer_probe(notebook)
     executed, seconds = execute(notebook, env=kernel_env(home), allow_errors=True,
-                                extra_code=[COMPILED_LIST] + sources + [COMPILED_LIST])
+                                extra_code=[COMPILED_LIST] + sources + [COMPILED_LIST] + ([probe] if probe else []))
     record(notebook, "reference and every cell again, run by nbclient", seconds)
-    n = len(original.cells)
+    n, end = len(original.cells), len(executed.cells) - (1 if probe else 0)
     probes = [json.loads(c.outputs[0]["text"].split("COMPILED", 1)[1]) if c.outputs else {}
-              for c in (executed.cells[n], executed.cells[-1])]
+              for c in (executed.cells[n], executed.cells[end - 1])]
     first = nbformat.from_dict(executed)
     first.cells = executed.cells[:n]
-    code_again = iter(executed.cells[n + 1:-1])
+    code_again = iter(executed.cells[n + 1:end - 1])
     again = nbformat.from_dict(executed)
     again.cells = [next(code_again) if c.cell_type == "code" else c for c in original.cells]
+    wrong = None
+    if probe:
+        probe_cell = executed.cells[-1]
+        wrong = wrong_answer_outcomes("".join(o.get("text", "") for o in probe_cell.outputs)
+                                      + (error_of(probe_cell) or ""))
     return {"notebook": first, "seconds": seconds, "browser": None, "error": None,
             "again": {"notebook": again, "seconds": None, "compiled_before": probes[0],
-                      "compiled_after": probes[1]}}
+                      "compiled_after": probes[1]},
+            "wrong_answers": wrong}
 
 
 # ------------------------------------------------------------ execution A, JupyterLab
@@ -200,7 +270,7 @@ def jupyterlab(base, home):
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
                 time.sleep(0.5)
-        yield {"url": url, "token": token, "root": base / "root", "home": home}
+        yield {"url": url, "token": token, "root": base / "root", "home": home, "runtime": base / "runtime"}
     finally:
         server.terminate()
         try:
@@ -326,6 +396,35 @@ def check_widgets(page, notebook):
     return problems, moves
 
 
+def run_in_lab_kernel(lab, notebook, code, timeout=900):
+    """Run ``code`` in the kernel JupyterLab started for ``notebook``; returns what it printed.
+
+    Connects to the kernel through its connection file (the server writes it to its runtime
+    folder), as a second client: the notebook's page is not touched and sees none of it.
+    """
+    from jupyter_client import BlockingKernelClient
+    with urllib.request.urlopen(f"{lab['url']}/api/sessions?token={lab['token']}") as response:
+        sessions = json.load(response)
+    kernel_id = next(s["kernel"]["id"] for s in sessions if s["path"].endswith(Path(notebook).name))
+    client = BlockingKernelClient(connection_file=str(lab["runtime"] / f"kernel-{kernel_id}.json"))
+    client.load_connection_file()
+    client.start_channels()
+    printed = []
+
+    def keep(message):
+        if message["msg_type"] == "stream":
+            printed.append(message["content"]["text"])
+        elif message["msg_type"] == "error":
+            printed.append("\n".join(message["content"]["traceback"]))
+    try:
+        client.wait_for_ready(timeout=60)
+        client.execute_interactive(code, timeout=timeout, output_hook=keep, store_history=False,
+                                   allow_stdin=False)
+    finally:
+        client.stop_channels()
+    return "".join(printed)
+
+
 def run_in_jupyterlab(lab, browser, notebook):
     """Execution A in the browser: open a copy, Run All, save it, move the sliders; returns what was seen."""
     served = lab["root"] / "notebooks" / notebook.name
@@ -334,7 +433,7 @@ def run_in_jupyterlab(lab, browser, notebook):
     expected_cells = sum(1 for c in nbformat.read(notebook, as_version=4).cells
                          if c.cell_type == "code" and c.source.strip())
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    result = {"notebook": None, "seconds": None, "browser": None, "error": None}
+    result = {"notebook": None, "seconds": None, "browser": None, "error": None, "wrong_answers": None}
     page = browser.new_page()
     try:
         # ?reset: start from an empty workspace, with only this notebook open
@@ -361,6 +460,15 @@ def run_in_jupyterlab(lab, browser, notebook):
                            "compiled_before": compiled_before,
                            "compiled_after": compiled_files(lab["home"])}
         print(f"{notebook.stem}: every cell again in the same kernel: {again_seconds:.1f} s")
+        probe = wrong_answer_probe(notebook)
+        if probe:   # the typical wrong answers, in this kernel (not an execution of the notebook)
+            start = time.monotonic()
+            try:
+                result["wrong_answers"] = wrong_answer_outcomes(run_in_lab_kernel(lab, notebook, probe))
+            except Exception as error:   # reported by the wrong-answer test, not as a failed reference run
+                result["wrong_answers"] = probe_failure(f"{type(error).__name__}: {error}")
+            print(f"{notebook.stem}: {len(result['wrong_answers'])} typical wrong answers tried in "
+                  f"{time.monotonic() - start:.1f} s")
     except Exception as error:
         result["error"] = f"{type(error).__name__}: {error}"
         page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}-failed.png"))
@@ -441,6 +549,10 @@ def with_wrong_answers(source):
     return "\n".join(out)
 
 
+# What execution B writes into an answer in words (a conceptual question graded by hand).
+WRONG_WORDS = "Because the neuron is excited, and plasticity makes it more excited."
+
+
 def nbgrader_api(course_dir):
     """nbgrader's own API (what ``nbgrader autograde`` and the formgrader run), configured
     by the course's nbgrader_config.py; in this process, so that the nbclient workaround applies."""
@@ -454,6 +566,8 @@ def nbgrader_api(course_dir):
 def autograde_wrong_answers(course, notebook, home):
     """Execution B: the student version with each solution region answered wrongly, autograded.
 
+    Code answers become ``with_wrong_answers``; answers in words become ``WRONG_WORDS``.
+
     Returns {"score", "max_score", "grades": {grade_id: Grade dict}, "notebook": the
     autograded notebook with its outputs, "compiled_before"/"compiled_after": compiled
     files under ``home`` around the run}.
@@ -464,8 +578,10 @@ def autograde_wrong_answers(course, notebook, home):
     answers = {nbgrader_meta(c).get("grade_id"): c
                for c in nbformat.read(notebook, as_version=4).cells if is_solution(c)}
     for cell in student.cells:
-        if is_solution(cell):
+        if is_solution(cell) and cell.cell_type == "code":
             cell.source = with_wrong_answers(answers[nbgrader_meta(cell)["grade_id"]].source)
+        elif is_solution(cell):   # an answer in words, which nbgrader must leave to the grader
+            cell.source = WRONG_WORDS
     submitted = course["dir"] / "submitted" / "wrong" / name
     submitted.mkdir(parents=True, exist_ok=True)
     nbformat.write(student, submitted / notebook.name)

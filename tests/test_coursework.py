@@ -18,18 +18,34 @@ the student versions built as an instructor builds them (tools/build_student_ver
     included, gives 0 points, and every exercise has such a test;
 (d) in that same autograded notebook, errors occur only inside exercises
     (solution cells and the test cells that check them): nothing outside an
-    exercise fails when the answers are wrong.
+    exercise fails when the answers are wrong;
+(e) every typical wrong answer registered in tests/wrong_answers.py fails its
+    exercise's test cell, hidden tests included (tried in execution A's kernel,
+    after the reference run: no extra execution);
+(f) a test cell ends in a statement, in the student version (hidden tests
+    removed) and in the full one: nbgrader reads a test cell's last value as its
+    score ("Cell output is True, which cannot be converted to a float").
+
+Answers in words (conceptual questions, "(think, graded by hand)") are markdown
+cells graded by hand: they are not autograder tests. In the student version
+they are nbgrader's "YOUR ANSWER HERE"; in execution B they hold a written
+answer, which nbgrader must leave to the grader (no automatic score).
 
 Not executed any more: the unanswered student version. (b) checks its stubs
 statically; (c) and (d) use wrong answers, which reach every test cell.
 """
 import ast
+import inspect
+import re
 
 import nbformat
 import pytest
 from nbgrader.utils import determine_grade
 
+import executions
 from executions import NOTEBOOKS, coursework, describe, error_of, is_solution, is_test, nbgrader_meta
+from helpers import checks
+from wrong_answers import WRONG_ANSWERS
 
 SOLUTION = ("BEGIN SOLUTION", "END SOLUTION")
 HIDDEN = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
@@ -67,6 +83,16 @@ def split_regions(source, markers):
     return outside, regions
 
 
+def is_code_answer(cell):
+    """An autograded answer: a code cell with solution regions (not an answer in words)."""
+    return is_solution(cell) and cell.cell_type == "code"
+
+
+def is_written_answer(cell):
+    """An answer in words, graded by hand: a markdown solution cell that carries points."""
+    return is_solution(cell) and cell.cell_type == "markdown" and bool(nbgrader_meta(cell).get("grade"))
+
+
 def test_there_are_notebooks_to_assign():
     assert NOTEBOOKS, "no notebooks in notebooks/"
 
@@ -97,6 +123,11 @@ def test_student_version_has_no_solution_or_hidden_test_code(course, notebook):
             assert marker not in cell.source, f"{marker!r} left in {describe(index, cell)}"
         if cell.cell_type == "code":
             assert not cell.outputs, f"stored output in {describe(index, cell)}"
+    # an answer in words became nbgrader's stub, in full
+    for index, (cell, released) in enumerate(zip(source.cells, student.cells)):
+        if is_written_answer(cell):
+            assert released.source.strip() == "YOUR ANSWER HERE", \
+                f"{describe(index, released)}: the reference answer must be replaced as a whole"
     # each solution region became nbgrader's stub, a statement that raises NotImplementedError
     for index, (cell, released) in enumerate(zip(source.cells, student.cells)):
         if is_solution(cell) and cell.cell_type == "code":
@@ -129,13 +160,19 @@ def test_wrong_answers_get_no_points_and_every_exercise_has_a_test(wrong_answers
     scored = {gid: f"{g['auto_score']}/{g['max_score']}" for gid, g in tests.items() if g["auto_score"]}
     assert not scored, f"autograder tests give points for wrong answers (all 0): {scored}"
     assert wrong["score"] == 0
-    # every exercise is followed by at least one such test before the next exercise
+    # an answer in words is left to the grader: no automatic score, flagged for manual grading
+    written = {gid: g for gid, g in wrong["grades"].items() if g["cell_type"] == "markdown"}
+    auto_scored = {gid: g["auto_score"] for gid, g in written.items()
+                   if g["auto_score"] is not None or not g["needs_manual_grade"]}
+    assert not auto_scored, f"answers in words that nbgrader scored itself instead of leaving them to the grader: {auto_scored}"
+    # every code exercise is followed by at least one such test before the next one
     cells = read(notebook).cells
+    assert len(written) == sum(is_written_answer(c) for c in cells), "an answer in words went missing"
     for index, cell in enumerate(cells):
-        if is_solution(cell):
+        if is_code_answer(cell):
             following = []
             for later in cells[index + 1:]:
-                if is_solution(later):
+                if is_code_answer(later):
                     break
                 if is_test(later):
                     following.append(nbgrader_meta(later)["grade_id"])
@@ -153,3 +190,133 @@ def test_wrong_answers_fail_only_inside_exercises(wrong_answers, notebook):
     not_run = [describe(i, c) for i, c in enumerate(cells)
                if c.cell_type == "code" and c.source.strip() and c.execution_count is None]
     assert not not_run, f"cells never ran: {not_run}"
+
+
+# ---------------------------------------------------------------- (e) typical wrong answers
+
+
+def test_the_wrong_answer_registry_names_test_cells_and_runnable_code():
+    """tests/wrong_answers.py: every notebook and grade_id it names exists (as an autograder test
+    cell), every entry is (description, code) with code that compiles, descriptions are unique."""
+    stems = {path.stem: path for path in NOTEBOOKS}
+    problems = []
+    for stem, tests in WRONG_ANSWERS.items():
+        if stem not in stems:
+            problems.append(f"{stem}: no such notebook")
+            continue
+        test_ids = {nbgrader_meta(c).get("grade_id") for c in read(stems[stem]).cells if is_test(c)}
+        for grade_id, entries in tests.items():
+            if grade_id not in test_ids:
+                problems.append(f"{stem}: {grade_id} is not an autograder test cell (there are {sorted(test_ids)})")
+            if not entries:
+                problems.append(f"{stem}: {grade_id} has no entries")
+            descriptions = [entry[0] for entry in entries]
+            if len(set(descriptions)) != len(descriptions):
+                problems.append(f"{stem}: {grade_id} has two entries with the same description")
+            for entry in entries:
+                if len(entry) != 2 or not all(isinstance(part, str) and part.strip() for part in entry):
+                    problems.append(f"{stem}: {grade_id}: not a (description, code) pair: {entry!r}")
+                    continue
+                try:
+                    compile(entry[1], f"{stem}:{grade_id}", "exec")
+                except SyntaxError as error:
+                    problems.append(f"{stem}: {grade_id}: {entry[0]!r} does not compile: {error}")
+    assert not problems, "\n".join(problems)
+
+
+@parametrize
+def test_typical_wrong_answers_fail_their_tests(reference, notebook):
+    """Each wrong answer of tests/wrong_answers.py, run in execution A's kernel, fails its test cell."""
+    if not WRONG_ANSWERS.get(notebook.stem):
+        pytest.skip(f"no typical wrong answers registered for {notebook.stem} in tests/wrong_answers.py")
+    outcomes = reference.get("wrong_answers")
+    assert outcomes, "execution A did not try the typical wrong answers"
+    registered = sum(len(entries) for gid, entries in WRONG_ANSWERS[notebook.stem].items())
+    print("\n".join(f"{o['grade_id']} | {o['description']}: {o['outcome']} ({o['seconds']} s)\n    {o['message']}"
+                    for o in outcomes))
+    broken = [f"{o['grade_id']} | {o['description']}: {o['message']}" for o in outcomes if o["outcome"] == "broken"]
+    passed = [f"{o['grade_id']} | {o['description']}" for o in outcomes if o["outcome"] == "passed"]
+    assert not broken, "wrong answers whose own code raised (they test nothing):\n" + "\n".join(broken)
+    assert not passed, "test cells that pass a typical wrong answer:\n" + "\n".join(passed)
+    assert len(outcomes) == registered, f"{len(outcomes)} outcomes for {registered} registered wrong answers"
+
+
+def test_visible_checks_name_the_slip_without_printing_the_expected_value(capsys):
+    """The checks that visible test cells use: a typical slip fails with words for it, never
+    with the expected value (here 0.2 nA, 112.4 Hz); a right answer passes and returns None."""
+    from brian2 import Hz, nA
+    cases = [
+        (lambda: checks.check_quantity("rheobase", 0.2, nA), "without a unit"),
+        (lambda: checks.check_quantity("rheobase", 0.2 * Hz, nA), "should be a current"),
+        (lambda: checks.check_value("rate", 0.1124, 112.4, rel_tol=0.05, unit=Hz), "1000 times too small"),
+        (lambda: checks.check_value("rate", -113.0, 112.4, rel_tol=0.05), "wrong sign"),
+        (lambda: checks.check_value("rate", 224.8, 112.4, rel_tol=0.05), "2 times too large"),
+        (lambda: checks.check_value("rate", 130.0, 112.4, rel_tol=0.05), "too high"),
+        (lambda: checks.check_value("rate", 22.5, 112.4, rel_tol=0.05, slips=[(22.48, "a fifth: 200 ms")]),
+         "a fifth: 200 ms"),
+        (lambda: checks.check_range("rate", 600, 475, 500, too_high="faster than 1/t_ref"), "faster than 1/t_ref"),
+        (lambda: checks.check_fraction("fraction", 79.7), "percentage"),
+        (lambda: checks.check_not_slip("rate", 500.0, [(500.0, "the ceiling")]), "the ceiling"),
+    ]
+    for check, words in cases:
+        with pytest.raises(AssertionError) as failure:
+            check()
+        message = str(failure.value)
+        assert words in message, f"{message!r} does not say {words!r}"
+        assert "112.4" not in message and "0.2 nA" not in message.replace("= 0.2 nA", ""), \
+            f"the message shows the expected value: {message!r}"
+    assert checks.check_value("rate", 110.0, 112.4, rel_tol=0.05, unit=Hz) is None
+    assert checks.check_quantity("rheobase", 0.2 * nA, nA) is None
+    assert "112.4" not in capsys.readouterr().out
+
+
+@parametrize
+def test_every_assert_in_a_test_cell_says_why_it_fails(notebook):
+    """A failing test cell tells the student why: no bare ``assert`` (hidden tests included)."""
+    bare = [f"{describe(index, cell)}: {ast.unparse(node)[:90]}"
+            for index, cell in enumerate(read(notebook).cells) if is_test(cell) and cell.cell_type == "code"
+            for node in ast.walk(ast.parse(cell.source)) if isinstance(node, ast.Assert) and node.msg is None]
+    assert not bare, "asserts without a message:\n" + "\n".join(bare)
+
+
+# ---------------------------------------------------------------- (f) test cells end in a statement
+
+
+def _returns_nothing(function):
+    """True if ``function``'s source has no ``return <value>`` (it returns None)."""
+    tree = ast.parse(inspect.getsource(function))
+    return not any(isinstance(node, ast.Return) and node.value is not None for node in ast.walk(tree))
+
+
+STATEMENT_CALLS = {"print"} | {f"checks.{name}" for name, function in inspect.getmembers(checks, inspect.isfunction)
+                               if function.__module__ == checks.__name__ and _returns_nothing(function)}
+# Notebooks whose test cells still end in a value (their owners convert them; remove the name then).
+NOT_YET_ENDING_IN_A_STATEMENT = {"01_ltp_ltd_single_synapse", "02_spike_timing"}
+
+
+def ends_in_a_value(source):
+    """The last statement of ``source`` if it is an expression that may have a value, else None."""
+    body = ast.parse(source).body
+    if not body or not isinstance(body[-1], ast.Expr):
+        return None
+    value = body[-1].value
+    if isinstance(value, ast.Call) and ast.unparse(value.func) in STATEMENT_CALLS:
+        return None
+    return ast.unparse(body[-1])
+
+
+@parametrize
+def test_test_cells_end_in_a_statement(notebook):
+    """The last line of a test cell, with or without its hidden tests, is not a value nbgrader would
+    read as a score: an assert, an assignment, print(...) or a check that returns None."""
+    if notebook.stem in NOT_YET_ENDING_IN_A_STATEMENT:
+        pytest.xfail(f"{notebook.stem}'s test cells end in checks.check_close/check_between/check_sign (they return True)")
+    problems = []
+    for index, cell in enumerate(read(notebook).cells):
+        if is_test(cell) and cell.cell_type == "code":
+            outside, _ = split_regions(cell.source, HIDDEN)
+            for version, source in (("full", cell.source), ("student", "\n".join(outside))):
+                last = ends_in_a_value(source)
+                if last:
+                    problems.append(f"{describe(index, cell)}, {version} version, ends in {last!r}")
+    assert not problems, "\n".join(problems)
