@@ -290,8 +290,6 @@ def _returns_nothing(function):
 
 STATEMENT_CALLS = {"print"} | {f"checks.{name}" for name, function in inspect.getmembers(checks, inspect.isfunction)
                                if function.__module__ == checks.__name__ and _returns_nothing(function)}
-# Notebooks whose test cells still end in a value (their owners convert them; remove the name then).
-NOT_YET_ENDING_IN_A_STATEMENT = {"01_ltp_ltd_single_synapse", "02_spike_timing"}
 
 
 def ends_in_a_value(source):
@@ -309,8 +307,6 @@ def ends_in_a_value(source):
 def test_test_cells_end_in_a_statement(notebook):
     """The last line of a test cell, with or without its hidden tests, is not a value nbgrader would
     read as a score: an assert, an assignment, print(...) or a check that returns None."""
-    if notebook.stem in NOT_YET_ENDING_IN_A_STATEMENT:
-        pytest.xfail(f"{notebook.stem}'s test cells end in checks.check_close/check_between/check_sign (they return True)")
     problems = []
     for index, cell in enumerate(read(notebook).cells):
         if is_test(cell) and cell.cell_type == "code":
