@@ -70,7 +70,84 @@ WRONG_ANSWERS = {
              "v_inf = E_L + R * 100 * nA\n"
              "max_rate_hz = float(1 / (t_ref + tau_m * np.log10((v_inf - V_reset) / (v_inf - V_th))))"),
         ],
-    },    "03_hebbian_learning": {
+    },    "01_ltp_ltd_single_synapse": {
+        "ex1_time_above_test": [
+            ("log10 instead of the natural logarithm",
+             "time_above_d_ms = float(params['tau_ca'] / ms * np.log10(params['C_pre'] / params['theta_d']))"),
+            ("in seconds, not ms",
+             "time_above_d_ms = float(params['tau_ca'] / second * np.log(params['C_pre'] / params['theta_d']))"),
+            ("theta_p instead of theta_d",
+             "time_above_d_ms = float(params['tau_ca'] / ms * np.log(params['C_pre'] / params['theta_p']))"),
+            ("tau_ca itself", "time_above_d_ms = float(params['tau_ca'] / ms)"),
+            ("the fraction inverted", "time_above_d_ms = float(params['tau_ca'] / ms * np.log(params['theta_d'] / params['C_pre']))"),
+        ],
+        "ex2_crossover_test": [
+            ("the whole model's sweep (section 6b) instead of the drift-only rule's",
+             "crossover_hz = checks.crossover_frequency(SWEEP_HZ, whole_change)"),
+            ("the second sweep without rule_values (same crossover)", "fast_leak_crossover_hz = crossover_hz"),
+            ("a slower leak (200 ms) instead of a faster one",
+             "fast_leak_crossover_hz = checks.crossover_frequency(SWEEP_HZ, run_protocols(SWEEP_HZ * Hz, 900, "
+             "rule_values={'tau_ca': 200 * ms}))"),
+            ("the crossover's log10", "crossover_hz = float(np.log10(checks.crossover_frequency(SWEEP_HZ, sweep_change)))"),
+        ],
+        "ex3_dose_test": [
+            ("10 Hz trains instead of 100 Hz", "changes_by_dose = run_protocols(np.full(6, 10) * Hz, [2, 5, 10, 20, 50, 100])"),
+            ("fractions instead of percent",
+             "changes_by_dose = run_protocols(np.full(6, 100) * Hz, [2, 5, 10, 20, 50, 100]) / 100"),
+            ("the doses in reverse order", "changes_by_dose = run_protocols(np.full(6, 100) * Hz, [100, 50, 20, 10, 5, 2])"),
+        ],
+        "ex4_between_rule_test": [
+            ("rho values instead of changes in percent", "between_changes = np.array([0.4997, 0.928])"),
+            ("the original rule's changes (rule not changed)",
+             "between_changes = 100 * (short.rho[[0, 2], :][:, short.t < TEST_PULSE_AT][:, -1] / calcium.INITIAL_RHO - 1)"),
+        ],
+    },
+
+    "02_spike_timing": {
+        "ex1_pair_formula_test": [
+            ("one pair's change, not 60",
+             "def pair_rule_change(timing_ms):\n"
+             "    t = np.asarray(timing_ms, dtype=float)\n"
+             "    p = pair_params\n"
+             "    return np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
+             "                    -p['A_minus'] * np.exp(t / float(p['tau_minus'] / ms)))"),
+            ("time constants in seconds",
+             "def pair_rule_change(timing_ms):\n"
+             "    t = np.asarray(timing_ms, dtype=float)\n"
+             "    p = pair_params\n"
+             "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / second)),\n"
+             "                         -p['A_minus'] * np.exp(t / float(p['tau_minus'] / second)))"),
+            ("depression added instead of subtracted",
+             "def pair_rule_change(timing_ms):\n"
+             "    t = np.asarray(timing_ms, dtype=float)\n"
+             "    p = pair_params\n"
+             "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
+             "                         p['A_minus'] * np.exp(t / float(p['tau_minus'] / ms)))"),
+            ("one time constant (tau_plus) for both sides",
+             "def pair_rule_change(timing_ms):\n"
+             "    t = np.asarray(timing_ms, dtype=float)\n"
+             "    p = pair_params\n"
+             "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
+             "                         -p['A_minus'] * np.exp(t / float(p['tau_plus'] / ms)))"),
+        ],
+        "ex2_crossover_test": [
+            ("the pair rule's values (the first that run_pairings returns)",
+             "_f = np.arange(10, 51, 1.0)\n_p, _ = run_pairings(-10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _p)"),
+            ("+10 ms instead of -10 ms",
+             "_f = np.arange(10, 51, 1.0)\n_, _t = run_pairings(10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _t)"),
+            ("10-Hz steps instead of 1-Hz steps",
+             "_f = np.arange(10, 51, 10.0)\n_, _t = run_pairings(-10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _t)"),
+        ],
+        "ex3_short_memory_test": [
+            ("the pair rule's change", "short_memory_change = float(run_pairings(-10, 50, rule_values={'tau_y': 40 * ms})[0][0])"),
+            ("tau_y left at 114 ms", "short_memory_change = float(run_pairings(-10, 50)[1][0])"),
+            ("in percent", "short_memory_change = 100 * float(run_pairings(-10, 50, rule_values={'tau_y': 40 * ms})[1][0])"),
+            ("+10 ms instead of -10 ms",
+             "short_memory_change = float(run_pairings(10, 50, rule_values={'tau_y': 40 * ms})[1][0])"),
+        ],
+    },
+
+    "03_hebbian_learning": {
         "ex1_bimodal_test": [
             ("a percentage", "fraction_at_bounds = 100 * float(np.mean((learned[2] < 0.1) | (learned[2] > 0.9)))"),
             ("a count, not a fraction", "fraction_at_bounds = int(np.sum((learned[2] < 0.1) | (learned[2] > 0.9)))"),
@@ -202,6 +279,75 @@ WRONG_ANSWERS = {
              "additive_pA = control_pA + (np.median(blocked_pA) - np.median(control_pA))\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)"),
             ("the intercept in nA", "additive_intercept = additive_intercept / 1000"),
             ("slope and intercept swapped", "additive_slope, additive_intercept = additive_intercept, additive_slope"),
+        ],
+    },
+
+    "06_critical_periods": {
+        "ex1_ipsi_md_test": [
+            ('closed the contralateral eye (the wrong eye)',
+             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'lid', 'open'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
+            ('before minus after (the sign convention reversed)',
+             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(nr_odi - od.ocular_dominance_index(*od.eye_responses(_a))))"),
+            ('ODI with ipsi and contra swapped, (R_i - R_c) / (R_i + R_c)',
+             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\nipsi_md_shift = float(np.mean((_i - _c) / (_i + _c) - (nr_ipsi - nr_contra) / (nr_ipsi + nr_contra)))"),
+            ('R_c - R_i, not divided by R_c + R_i (normalization forgotten)',
+             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\nipsi_md_shift = float(np.mean((_c - _i) - (nr_contra - nr_ipsi)))"),
+            ('read before the deprivation (day 0)',
+             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=0)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
+            ('the mean ODI after, not its change',
+             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a))))"),
+            ('read at the end of the run (day 10), not on day 3',
+             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
+            ('eye kept closed for the whole run and read at its end',
+             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'))])\n_a = od.recorded_state(machine, nr_state)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
+            ('deprived at P18, before the window',
+             "od.run_groups(machine, nr_state, [od.rearing(18, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
+            ('TTX instead of lid suture',
+             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'ttx'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
+            ('the contralateral MD shift of section 3, sign flipped',
+             'ipsi_md_shift = -float(odi_shift[md_lid, DAY4])'),
+        ],
+        "ex2_noise_test": [
+            ('guessed 4 (the sigma-squared prediction)',
+             'loss_ratio = 4.0'),
+            ('guessed 2 (loss proportional to sigma)',
+             'loss_ratio = 2.0'),
+            ('the smaller loss over the larger (inverted ratio)',
+             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[0] / _l[1])"),
+            ('what remains (after / before) instead of the loss',
+             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_r = group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_r[1] / _r[0])"),
+            ("the open (ipsilateral) eye's losses",
+             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_, _i = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_i, 2) / R_i0.mean()\nloss_ratio = float(_l[1] / _l[0])"),
+            ('read after 4 days, not 1',
+             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=4))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])"),
+            ("section 3's noise levels (0.15 and 0.3), read after 4 days",
+             "loss_ratio = float((1 - closed_rel[names.index('MD, twice the lid noise'), DAY4]) / (1 - closed_rel[names.index('MD, lid suture'), DAY4]))"),
+            ('lid noise 0.15 and 0.3 instead of 0.1 and 0.2, one day',
+             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.15), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.3)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])"),
+            ('both groups with the default lid noise (ratio 1)',
+             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open')), od.rearing(28, (0, 'lid', 'open'))])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])"),
+            ('group means forgotten: the loss of the first cell of each group',
+             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - _c[[0, 200]] / R_c0[0]\nloss_ratio = float(_l[1] / _l[0])"),
+        ],
+        "ex3_window_test": [
+            ('sizes compared with the signed maximum (every onset counts)',
+             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * _ch.max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
+            ("4 days of deprivation, read on day 4 (Gordon & Stryker's protocol)",
+             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (4, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=4))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
+            ('read before the deprivation (day 0)',
+             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=0))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
+            ("Gordon & Stryker's window, P19-P32",
+             'first_sensitive_onset, last_sensitive_onset = 19, 32'),
+            ("the gate's half-way ages, 22 and 33.5",
+             'first_sensitive_onset, last_sensitive_onset = 22, 33.5'),
+            ('only the most sensitive onset (first = last)',
+             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\nfirst_sensitive_onset = last_sensitive_onset = int(brief_onsets[int(np.argmax(np.abs(_ch)))])"),
+            ("threshold at half of section 5's largest 4-day shift",
+             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(cp_shift).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
+            ('the ipsilateral eye closed',
+             "od.run_groups(machine, cells, [od.rearing(a, (0, 'open', 'lid'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
+            ("all zero (the autograder's blank answer)",
+             'first_sensitive_onset = last_sensitive_onset = 0'),
         ],
     },
 }
