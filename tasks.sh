@@ -63,7 +63,8 @@ case "${1:-}" in
         exec "$PY" tools/check_site.py site/_build/html tests/artifacts/site >/dev/null ;;
     lint)
         setup
-        exec "$VENV/bin/pre-commit" run --all-files ;;
+        export PATH="$PWD/$VENV/bin:$PATH"   # the hooks call the venv's python and ruff
+        exec pre-commit run --all-files ;;
     *)
         sed -n '2,10p' "$0"; exit 2 ;;
 esac

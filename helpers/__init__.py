@@ -14,10 +14,33 @@
 Units: every physical quantity passed to ``helpers`` is a Brian2 quantity
 (``10 * Hz``); a plain number there raises a ``ValueError`` that says so.
 """
-from . import checks, data, models, plotting, protocols, validation, widgets
-from .simulation import (CompiledNetwork, cache_root, code_target, compile_network, named_clock, seed_everything,
-                         setup_notebook, time_step)
 
-__all__ = ["checks", "data", "models", "plotting", "protocols", "validation", "widgets",
-           "CompiledNetwork", "cache_root", "code_target", "compile_network", "named_clock", "seed_everything",
-           "setup_notebook", "time_step"]
+from . import checks, data, models, plotting, protocols, validation, widgets
+from .simulation import (
+    CompiledNetwork,
+    cache_root,
+    code_target,
+    compile_network,
+    named_clock,
+    seed_everything,
+    setup_notebook,
+    time_step,
+)
+
+__all__ = [
+    "checks",
+    "data",
+    "models",
+    "plotting",
+    "protocols",
+    "validation",
+    "widgets",
+    "CompiledNetwork",
+    "cache_root",
+    "code_target",
+    "compile_network",
+    "named_clock",
+    "seed_everything",
+    "setup_notebook",
+    "time_step",
+]

@@ -3,6 +3,7 @@
 They raise ``AssertionError`` (so an autograder counts a failure) with a
 message that tells the learner what was expected.
 """
+
 import math
 
 import numpy as np
@@ -16,8 +17,7 @@ def check_close(name, value, expected, rel_tol=0.05, abs_tol=0.0):
     value = float(value)
     if not math.isclose(value, expected, rel_tol=rel_tol, abs_tol=abs_tol):
         raise AssertionError(
-            f"{name} = {value:.4g}, expected {expected:.4g} (tolerance {rel_tol:.0%} relative"
-            f" or {abs_tol:g} absolute)"
+            f"{name} = {value:.4g}, expected {expected:.4g} (tolerance {rel_tol:.0%} relative or {abs_tol:g} absolute)"
         )
     print(f"✓ {name} = {value:.4g} (expected {expected:.4g})")
     return True
@@ -72,8 +72,9 @@ def check_sign_pattern(frequencies_hz, changes, bands):
         if sign > 0 and not np.all(changes[inside] > 0):
             raise AssertionError(f"expected LTP for {low}-{high} Hz, got {changes[inside]}")
         if sign == 0 and (flips != 1 or crossover is None or not low <= crossover <= high):
-            raise AssertionError(f"expected one crossover in {low}-{high} Hz, got {flips} sign "
-                                 f"change(s), first at {crossover} Hz")
+            raise AssertionError(
+                f"expected one crossover in {low}-{high} Hz, got {flips} sign change(s), first at {crossover} Hz"
+            )
     print(f"✓ sign pattern reproduced; crossover at {crossover:.1f} Hz")
     return crossover
 
@@ -87,8 +88,15 @@ def check_sign_pattern(frequencies_hz, changes, bands):
 # statement whose value nbgrader does not read as a score.
 # ---------------------------------------------------------------------------
 
-_KINDS = {"A": "a current", "V": "a voltage", "s": "a time", "Hz": "a rate", "ohm": "a resistance",
-          "S": "a conductance", "F": "a capacitance"}
+_KINDS = {
+    "A": "a current",
+    "V": "a voltage",
+    "s": "a time",
+    "Hz": "a rate",
+    "ohm": "a resistance",
+    "S": "a conductance",
+    "F": "a capacitance",
+}
 
 
 def _unit_text(unit):
@@ -111,20 +119,24 @@ def _as_number(name, value, unit=None, require_unit=False):
             raise AssertionError(
                 f"{name} has units of {get_dimensions(value)} (in SI base units), but it should be "
                 f"{_unit_text(unit)}: check how you combined the quantities (multiplied where you "
-                f"should divide?)")
+                f"should divide?)"
+            )
         if not _has_unit(value):
             if require_unit:
                 raise AssertionError(
                     f"{name} is a plain number ({float(value):.4g}) without a unit: it should be "
                     f"{_unit_text(unit)}. Brian2 quantities carry their unit; compute it from the "
-                    f"quantities above, or multiply a number by its unit (e.g. `* {unit}`)")
-            value = value * unit          # a plain number is taken to be in ``unit``
+                    f"quantities above, or multiply a number by its unit (e.g. `* {unit}`)"
+                )
+            value = value * unit  # a plain number is taken to be in ``unit``
         number = value / unit
     else:
         if _has_unit(value):
-            raise AssertionError(f"{name} should be a plain number, but it has units of "
-                                 f"{get_dimensions(value)}: divide by the unit the "
-                                 f"exercise names (e.g. `/ Hz`)")
+            raise AssertionError(
+                f"{name} should be a plain number, but it has units of "
+                f"{get_dimensions(value)}: divide by the unit the "
+                f"exercise names (e.g. `/ Hz`)"
+            )
         number = value
     try:
         number = float(np.asarray(number, dtype=float))
@@ -149,10 +161,16 @@ def _what_is_off(value, expected, rel_tol):
         return "has the wrong sign (did you subtract in the wrong order?)"
     if expected != 0 and value != 0:
         ratio = value / expected
-        for factor, hint in ((1e9, "a unit prefix"), (1e6, "a unit prefix"), (1e3, "the unit (ms or s? mV or V?)"),
-                             (1e2, "a percentage where a fraction is asked?"), (10, None), (2, None)):
-            for sign, word in ((1, "too large"), (-1, "too small")):   # in size
-                if _close(ratio, factor ** sign, rel_tol, 0):
+        for factor, hint in (
+            (1e9, "a unit prefix"),
+            (1e6, "a unit prefix"),
+            (1e3, "the unit (ms or s? mV or V?)"),
+            (1e2, "a percentage where a fraction is asked?"),
+            (10, None),
+            (2, None),
+        ):
+            for sign, word in ((1, "too large"), (-1, "too small")):  # in size
+                if _close(ratio, factor**sign, rel_tol, 0):
                     extra = f": check {hint}" if hint else ": check the formula for a missing or extra factor"
                     return f"is {factor:g} times {word}{extra}"
     return "is too high" if value > expected else "is too low"
@@ -167,8 +185,7 @@ def check_quantity(name, value, unit):
     print(f"✓ {name} is {_unit_text(unit)}: {number:.4g} {unit}")
 
 
-def check_value(name, value, expected, rel_tol=0.01, abs_tol=0.0, unit=None, require_unit=False,
-                slips=(), hint=""):
+def check_value(name, value, expected, rel_tol=0.01, abs_tol=0.0, unit=None, require_unit=False, slips=(), hint=""):
     """Pass if ``value`` is within ``rel_tol`` (or ``abs_tol``) of ``expected``; never prints ``expected``.
 
     ``unit``: the Brian2 unit ``expected`` is given in. With ``require_unit`` the value must
@@ -184,13 +201,25 @@ def check_value(name, value, expected, rel_tol=0.01, abs_tol=0.0, unit=None, req
             if _close(number, float(slip), max(rel_tol, 1e-9), abs_tol):
                 raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)}: {message}")
         tolerance = f"{rel_tol:.0%}" if rel_tol >= 0.01 else f"{rel_tol:.1%}"
-        raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)} {_what_is_off(number, expected, rel_tol)} "
-                             f"(the check allows {tolerance}). {hint}".rstrip())
+        raise AssertionError(
+            f"{name} = {number:.4g}{_suffix(unit)} {_what_is_off(number, expected, rel_tol)} "
+            f"(the check allows {tolerance}). {hint}".rstrip()
+        )
     print(f"✓ {name} = {number:.4g}{_suffix(unit)}")
 
 
-def check_range(name, value, low, high, too_low="", too_high="", unit=None, require_unit=False,
-                low_inclusive=True, high_inclusive=True):
+def check_range(
+    name,
+    value,
+    low,
+    high,
+    too_low="",
+    too_high="",
+    unit=None,
+    require_unit=False,
+    low_inclusive=True,
+    high_inclusive=True,
+):
     """Pass if ``value`` lies between ``low`` and ``high``; a failure says which side, with its message.
 
     ``too_low``/``too_high``: what such a value suggests, in words the learner can act on.

@@ -12,6 +12,7 @@
 The instructor's nbgrader_config.py imports the first two (see the guide);
 tests/test_exchange.py runs them in a whole nbgrader course cycle.
 """
+
 import math
 from pathlib import Path
 
@@ -34,8 +35,9 @@ class StripHiddenTests(ClearHiddenTests):
     code around the failing line. Scores and printed output are kept.
     """
 
-    note = Unicode("# hidden tests ran here (their code is not shown in feedback)",
-                   help="Line shown in place of the hidden tests").tag(config=True)
+    note = Unicode(
+        "# hidden tests ran here (their code is not shown in feedback)", help="Line shown in place of the hidden tests"
+    ).tag(config=True)
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "code" and self._remove_hidden_test_region(cell):
@@ -63,8 +65,11 @@ def points_table(notebooks=NOTEBOOKS):
     """A Markdown table: per notebook, its graded cells (grade_id and points) and the total."""
     rows = ["| Notebook | Graded cells: points | Total |", "|---|---|---|"]
     for path in notebooks:
-        graded = [cell.metadata["nbgrader"] for cell in nbformat.read(path, as_version=4).cells
-                  if cell.metadata.get("nbgrader", {}).get("grade")]
+        graded = [
+            cell.metadata["nbgrader"]
+            for cell in nbformat.read(path, as_version=4).cells
+            if cell.metadata.get("nbgrader", {}).get("grade")
+        ]
         cells = ", ".join(f"`{meta['grade_id']}`: {meta['points']:g}" for meta in graded)
         rows.append(f"| {Path(path).stem} | {cells} | {sum(meta['points'] for meta in graded):g} |")
     return "\n".join(rows)

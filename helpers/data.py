@@ -5,6 +5,7 @@ keys are required: ``source`` (the paper, with figure or table) and
 ``obtained`` (how the numbers were taken: table, text, digitized, published
 fit). A ``units`` line may say the unit of each column.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ REQUIRED_KEYS = ("source", "obtained")
 @dataclass
 class Dataset:
     """Columns of a data file (NumPy arrays, by column name) and its provenance notes."""
+
     name: str
     columns: dict
     provenance: dict = field(default_factory=dict)

@@ -6,6 +6,7 @@ rendered site who cannot see the image. ``show_alt_text`` makes every figure a
 notebook displays carry that text in its output metadata (``"alt"``), where
 the site builder (``tools/build_site.py``) finds it.
 """
+
 import io
 import re
 

@@ -4,6 +4,7 @@ Colours come from the Okabe & Ito palette, which stays distinct for the common
 forms of colour blindness. Every function takes a Matplotlib ``ax`` (or makes
 one), labels its axes with units and returns the ``ax``.
 """
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -21,7 +22,7 @@ COLORS = {
 }
 # Fixed meanings used in every notebook.
 LTP_COLOR = COLORS["vermillion"]  # potentiation, theta_p
-LTD_COLOR = COLORS["blue"]        # depression, theta_d
+LTD_COLOR = COLORS["blue"]  # depression, theta_d
 MODEL_COLOR = COLORS["black"]
 DATA_COLOR = COLORS["orange"]
 # For a second, ordered quantity in a figure (a dose, a time): markers, one per level.
@@ -42,22 +43,24 @@ def grey_levels(n, light=0.7):
 
 def use_style():
     """Apply the collection's Matplotlib style (called by ``setup_notebook``)."""
-    mpl.rcParams.update({
-        "axes.prop_cycle": mpl.cycler(color=[COLORS[k] for k in
-                                             ("blue", "orange", "green", "vermillion",
-                                              "sky", "purple", "black")]),
-        "figure.figsize": (6.4, 3.6),
-        "figure.dpi": 100,
-        "savefig.dpi": 120,
-        "font.size": 11,
-        "axes.titlesize": 12,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "grid.alpha": 0.3,
-        "legend.frameon": False,
-        "lines.linewidth": 1.8,
-    })
+    mpl.rcParams.update(
+        {
+            "axes.prop_cycle": mpl.cycler(
+                color=[COLORS[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
+            ),
+            "figure.figsize": (6.4, 3.6),
+            "figure.dpi": 100,
+            "savefig.dpi": 120,
+            "font.size": 11,
+            "axes.titlesize": 12,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "legend.frameon": False,
+            "lines.linewidth": 1.8,
+        }
+    )
 
 
 def _axes(ax):
@@ -83,7 +86,7 @@ def spike_rows(rows, ax=None, title="Spikes", xlabel="time (ms)"):
         times = np.asarray(times)
         ax.plot(times, np.full(times.shape, row), "|", color=color, markersize=12, markeredgewidth=1.5)
     ax.set_yticks(range(len(rows)), [label for label, _, _ in rows])
-    ax.set_ylim(len(rows) - 0.5, -0.5)      # first row on top
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top
     ax.grid(False, axis="y")
     ax.set(xlabel=xlabel, title=title)
     return ax
@@ -101,8 +104,9 @@ def voltage_trace(t_ms, v_mV, ax=None, threshold_mV=None, title="Membrane potent
     return ax
 
 
-def calcium_trace(t_ms, calcium, theta_d, theta_p, ax=None, title="Calcium and the two thresholds",
-                  label="calcium c", legend=True):
+def calcium_trace(
+    t_ms, calcium, theta_d, theta_p, ax=None, title="Calcium and the two thresholds", label="calcium c", legend=True
+):
     """Calcium (dimensionless, in units of the depression threshold) against time (ms).
 
     The depression threshold ``theta_d`` and potentiation threshold ``theta_p``
@@ -113,18 +117,33 @@ def calcium_trace(t_ms, calcium, theta_d, theta_p, ax=None, title="Calcium and t
     ax.plot(t_ms, calcium, color=MODEL_COLOR, label=label)
     ax.axhline(theta_d, ls="--", color=LTD_COLOR, label=r"$\theta_d$ (depression)")
     ax.axhline(theta_p, ls="--", color=LTP_COLOR, label=r"$\theta_p$ (potentiation)")
-    ax.fill_between(t_ms, theta_d, np.minimum(calcium, theta_p), where=calcium > theta_d,
-                    color=LTD_COLOR, alpha=0.3, label="above $\\theta_d$ only")
-    ax.fill_between(t_ms, theta_p, calcium, where=calcium > theta_p, color=LTP_COLOR, alpha=0.3,
-                    label="above $\\theta_p$")
+    ax.fill_between(
+        t_ms,
+        theta_d,
+        np.minimum(calcium, theta_p),
+        where=calcium > theta_d,
+        color=LTD_COLOR,
+        alpha=0.3,
+        label="above $\\theta_d$ only",
+    )
+    ax.fill_between(
+        t_ms, theta_p, calcium, where=calcium > theta_p, color=LTP_COLOR, alpha=0.3, label="above $\\theta_p$"
+    )
     ax.set(xlabel="time (ms)", ylabel="calcium c (a.u.)", title=title)
     if legend:
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
     return ax
 
 
-def weight_trace(t_s, weight, ax=None, title="Synaptic weight", label=None, color=MODEL_COLOR,
-                 ylabel="weight w (fraction of maximum)"):
+def weight_trace(
+    t_s,
+    weight,
+    ax=None,
+    title="Synaptic weight",
+    label=None,
+    color=MODEL_COLOR,
+    ylabel="weight w (fraction of maximum)",
+):
     """Synaptic weight against time (s)."""
     ax = _axes(ax)
     ax.plot(t_s, weight, color=color, label=label)
@@ -134,8 +153,14 @@ def weight_trace(t_s, weight, ax=None, title="Synaptic weight", label=None, colo
     return ax
 
 
-def change_vs_frequency(frequencies_hz, change_percent, ax=None, label="model",
-                        title="Weight change against stimulation frequency", sign_bands=None):
+def change_vs_frequency(
+    frequencies_hz,
+    change_percent,
+    ax=None,
+    label="model",
+    title="Weight change against stimulation frequency",
+    sign_bands=None,
+):
     """Weight change (%) against stimulation frequency (Hz, log axis).
 
     ``sign_bands``: optional list of ``(low_hz, high_hz, sign)`` from published
@@ -155,8 +180,9 @@ def change_vs_frequency(frequencies_hz, change_percent, ax=None, label="model",
     return ax
 
 
-def change_vs_timing(timings_ms, change_percent, ax=None, label="model",
-                     title="Weight change against spike timing", data=None):
+def change_vs_timing(
+    timings_ms, change_percent, ax=None, label="model", title="Weight change against spike timing", data=None
+):
     """Weight change (%) against spike timing t_post - t_pre (ms).
 
     ``data``: optional ``(timings_ms, change_percent, error_percent)`` to overlay.

@@ -5,6 +5,7 @@ Arguments and results are Brian2 quantities (the collection's unit convention):
 ``SpikeGeneratorGroup``. Sign convention used in every notebook:
 ``timing = t_post - t_pre``, positive when the presynaptic spike comes first.
 """
+
 import numpy as np
 from brian2 import Hz, second
 
@@ -40,8 +41,7 @@ def pairing(n_pairs, frequency, timing, start=0.1 * second):
     n_pairs = require_count("n_pairs", n_pairs)
     require_quantity("frequency", frequency, Hz, 0, float(MAX_FREQUENCY / Hz), low_inclusive=False)
     period_s = float(1 / frequency / second)
-    require_quantity("timing", timing, second, -period_s, period_s, low_inclusive=False,
-                     high_inclusive=False)
+    require_quantity("timing", timing, second, -period_s, period_s, low_inclusive=False, high_inclusive=False)
     require_quantity("start", start, second, max(0.0, float(-timing / second)))
     pre = start + np.arange(n_pairs) / frequency
     return pre, pre + timing

@@ -9,6 +9,7 @@ Clock convention (keeps Brian2's compiled code identical between calls):
   the whole Python session, so the clock's name in the generated code never changes.
 Never pass ``dt=`` to a group: that makes a new clock, a new name and a new compile.
 """
+
 import contextlib
 import hashlib
 import inspect
@@ -27,7 +28,7 @@ from .figures import show_alt_text
 from .plotting import use_style
 
 DEFAULT_SEED = 2026
-NOTEBOOK_DT = 0.1 * brian2.ms   # the step every notebook starts with
+NOTEBOOK_DT = 0.1 * brian2.ms  # the step every notebook starts with
 
 
 def cache_root():
@@ -56,7 +57,7 @@ def setup_notebook(seed=DEFAULT_SEED, target="cython"):
     brian2.BrianLogger.log_level_warn()
     defaultclock.dt = NOTEBOOK_DT
     use_style()
-    show_alt_text()   # every figure's output carries a description (the rendered site's alt text)
+    show_alt_text()  # every figure's output carries a description (the rendered site's alt text)
     return seed_everything(seed)
 
 
@@ -70,8 +71,7 @@ def compiled_files(folder=None):
     folder = Path(folder) if folder is not None else cache_root()
     found = {}
     for path in folder.rglob("*"):
-        if path.is_file() and (path.suffix in COMPILED_SUFFIXES
-                               or (path.name == "main" and os.access(path, os.X_OK))):
+        if path.is_file() and (path.suffix in COMPILED_SUFFIXES or (path.name == "main" and os.access(path, os.X_OK))):
             stat = path.stat()
             found[str(path.relative_to(folder))] = (stat.st_size, stat.st_mtime_ns)
     return found
@@ -143,8 +143,10 @@ def fingerprint(value):
         return fingerprint(value.as_dict())
     if callable(value):
         return f"{value.__module__}.{value.__qualname__}:{inspect.getsource(value)}"
-    raise TypeError(f"cannot use a {type(value).__name__} as part of a model's key; pass numbers, "
-                    f"quantities, arrays, strings, rules or dicts of them")
+    raise TypeError(
+        f"cannot use a {type(value).__name__} as part of a model's key; pass numbers, "
+        f"quantities, arrays, strings, rules or dicts of them"
+    )
 
 
 class CompiledNetwork:
@@ -184,8 +186,9 @@ class CompiledNetwork:
         """
         start = time.perf_counter()
         stop = threading.Event()
-        reporter = threading.Thread(target=_print_new_lines, daemon=True,
-                                    args=(Path(self.directory) / "results" / "stdout.txt", stop))
+        reporter = threading.Thread(
+            target=_print_new_lines, daemon=True, args=(Path(self.directory) / "results" / "stdout.txt", stop)
+        )
         if progress:
             reporter.start()
         try:
@@ -215,12 +218,15 @@ def _print_new_lines(path, stop, every_s=0.5):
             return
 
 
-@implementation("cpp", """
+@implementation(
+    "cpp",
+    """
 double report_progress(double t, double duration) {
     printf("%.0f of %.0f s of biology simulated\\n", t, duration);
     fflush(stdout);
     return 0;
-}""")
+}""",
+)
 @check_units(t=second, duration=second, result=1)
 def report_progress(t, duration):
     """Print how far a run has got (in compiled programs: from C++, see ``progress_reporter``)."""
@@ -234,8 +240,9 @@ def progress_reporter(duration, every):
     Cheap (one call per report), unlike Brian2's ``report="text"``, which reads the CPU
     clock for every object at every step. Show the lines with ``program.run(..., progress=True)``.
     """
-    group = NeuronGroup(1, "reported : 1", name="progress",
-                        namespace={"duration": duration, "report_progress": report_progress})
+    group = NeuronGroup(
+        1, "reported : 1", name="progress", namespace={"duration": duration, "report_progress": report_progress}
+    )
     group.run_regularly("reported = report_progress(t, duration)", clock=named_clock(every))
     return group
 
@@ -255,8 +262,10 @@ def compile_network(build, seed=DEFAULT_SEED, **arguments):
     compiled code.
     """
     if build.__name__ == "<lambda>":
-        raise ValueError("build must be a named function (e.g. models.calcium.build_rate_protocol_network), "
-                         "with its arguments passed to compile_network, so the program can be keyed by them")
+        raise ValueError(
+            "build must be a named function (e.g. models.calcium.build_rate_protocol_network), "
+            "with its arguments passed to compile_network, so the program can be keyed by them"
+        )
     key = hashlib.sha1(fingerprint([build, arguments, seed]).encode()).hexdigest()
     if key not in _PROGRAMS:
         _PROGRAMS[key] = CompiledNetwork(build, arguments, seed, key)

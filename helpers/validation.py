@@ -6,6 +6,7 @@ quantities without a dimension are plain numbers. A plain number where a
 quantity is needed, or a quantity of the wrong kind, raises ``ValueError``
 naming the parameter, what it needs and what it got.
 """
+
 import math
 
 import numpy as np
@@ -53,8 +54,7 @@ def require_quantity(name, value, unit, low=0, high=math.inf, low_inclusive=True
     example = f"e.g. 10*{unit!r}" if not isinstance(unit, str) else ""
     if not have_same_dimensions(value, unit):
         kind = "a plain number" if not isinstance(value, Quantity) else f"in {get_dimensions(value)}"
-        raise ValueError(f"{name} must be a Brian2 quantity in {unit!r} ({example}), "
-                         f"got {value!r} ({kind})")
+        raise ValueError(f"{name} must be a Brian2 quantity in {unit!r} ({example}), got {value!r} ({kind})")
     numbers = np.asarray(value / unit, dtype=float)
     too_low = numbers < low if low_inclusive else numbers <= low
     too_high = numbers > high if high_inclusive else numbers >= high

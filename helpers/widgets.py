@@ -4,6 +4,7 @@
 so the benchmark (``tools/benchmark.py``) can time one re-run of every slider
 without a browser.
 """
+
 import ipywidgets
 from IPython.display import display
 

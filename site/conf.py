@@ -3,6 +3,7 @@
 tools/build_site.py copies this folder to site/_build/source together with the
 executed notebooks and runs Sphinx there; nothing is executed by Sphinx itself.
 """
+
 import re
 import shutil
 import sys
@@ -11,18 +12,18 @@ from pathlib import Path
 import jupyter_server_mathjax
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2] if HERE.name == "source" else HERE.parent   # the repository
+ROOT = HERE.parents[2] if HERE.name == "source" else HERE.parent  # the repository
 sys.path.insert(0, str(HERE / "_ext"))
 
 project = "Neuroplasticity, simulated"
 author = "the collection's authors"
 copyright = "the collection's authors; text and figures CC BY 4.0, code MIT"
-extensions = ["myst_nb", "figure_alt", "sphinx.ext.githubpages"]   # githubpages: .nojekyll
+extensions = ["myst_nb", "figure_alt", "sphinx.ext.githubpages"]  # githubpages: .nojekyll
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
-nb_execution_mode = "off"            # tools/build_site.py executes the notebooks
-nb_output_stderr = "remove"          # Brian2's compiler chatter is not part of the lesson
+nb_execution_mode = "off"  # tools/build_site.py executes the notebooks
+nb_output_stderr = "remove"  # Brian2's compiler chatter is not part of the lesson
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
-myst_heading_anchors = 3             # links to notebook sections, checked at build time
+myst_heading_anchors = 3  # links to notebook sections, checked at build time
 suppress_warnings = ["mystnb.unknown_mime_type"]
 
 # The launch button opens a notebook on Binder: the repository is the one the README's Binder
@@ -31,7 +32,7 @@ badge = re.search(r"mybinder\.org/v2/gh/([^/]+/[^/]+)/", (ROOT / "README.md").re
 repository = badge.group(1) if badge else "OWNER/REPO"
 html_theme = "sphinx_book_theme"
 html_title = project
-html_context = {"default_mode": "light"}   # the theme otherwise logs an error on a first visit
+html_context = {"default_mode": "light"}  # the theme otherwise logs an error on a first visit
 html_theme_options = {
     "repository_url": f"https://github.com/{repository}",
     "repository_branch": "main",
@@ -48,7 +49,7 @@ if not mathjax_copy.exists():
     shutil.copytree(Path(jupyter_server_mathjax.__file__).parent / "static", mathjax_copy)
 html_static_path = ["_static"]
 mathjax_path = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"
-mathjax2_config = {   # the local copy has the STIX-Web fonts only
+mathjax2_config = {  # the local copy has the STIX-Web fonts only
     "HTML-CSS": {"availableFonts": [], "webFont": "STIX-Web", "imageFont": None, "preferredFont": None},
     "tex2jax": {"inlineMath": [["$", "$"], ["\\(", "\\)"]], "processEscapes": True},
 }

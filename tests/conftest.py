@@ -6,13 +6,13 @@ notebook, "seconds", "browser": what the browser saw (None without a browser), "
 At the end, every execution is listed with its seconds; a notebook that ran more
 than ``MAX_EXECUTIONS`` times fails the session.
 """
+
 import time
 from collections import Counter
 
-import pytest
-
 import executions
-from executions import MAX_EXECUTIONS, LOG, coursework
+import pytest
+from executions import LOG, MAX_EXECUTIONS, coursework
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +59,7 @@ def wrong_answers(references, course, session_home):
         if notebook not in done:
             done[notebook] = executions.autograde_wrong_answers(course, notebook, session_home)
         return done[notebook]
+
     return get
 
 
@@ -76,8 +77,10 @@ def pytest_terminal_summary(terminalreporter):
     counts = Counter(stem for stem, _, _ in LOG)
     for stem, what, seconds in LOG:
         write(f"{stem:40s} {seconds:7.1f} s  {what}")
-    write(f"total {sum(s for _, _, s in LOG):.1f} s; executions per notebook: "
-          + ", ".join(f"{stem} {n}" for stem, n in sorted(counts.items())))
+    write(
+        f"total {sum(s for _, _, s in LOG):.1f} s; executions per notebook: "
+        + ", ".join(f"{stem} {n}" for stem, n in sorted(counts.items()))
+    )
     over = {stem: n for stem, n in counts.items() if n > MAX_EXECUTIONS}
     if over:
         write(f"FAILED: notebooks executed more than {MAX_EXECUTIONS} times: {over}", red=True)

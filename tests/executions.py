@@ -18,6 +18,7 @@ At the end of A, in A's kernel (no extra execution of the notebook), every typic
 answer of tests/wrong_answers.py is run against its exercise's test cell, hidden tests
 included (``wrong_answer_probe``); the outcomes are kept in A's result as ``wrong_answers``.
 """
+
 import ast
 import contextlib
 import json
@@ -143,20 +144,30 @@ def wrong_answer_probe(notebook):
     full source (hidden tests included) of its test cell as the reference notebook has it.
     """
     from wrong_answers import WRONG_ANSWERS
+
     registered = WRONG_ANSWERS.get(Path(notebook).stem)
     if not registered:
         return None
-    tests = {nbgrader_meta(c).get("grade_id"): c.source
-             for c in nbformat.read(notebook, as_version=4).cells if is_test(c)}
-    cases = [[gid, tests[gid], [list(entry) for entry in entries]]
-             for gid, entries in registered.items() if gid in tests]   # unknown ids: test_coursework says so
+    tests = {
+        nbgrader_meta(c).get("grade_id"): c.source for c in nbformat.read(notebook, as_version=4).cells if is_test(c)
+    }
+    cases = [
+        [gid, tests[gid], [list(entry) for entry in entries]] for gid, entries in registered.items() if gid in tests
+    ]  # unknown ids: test_coursework says so
     return WRONG_PROBE.replace("@MARK@", WRONG_MARK).replace("@CASES@", repr(json.dumps(cases)))
 
 
 def probe_failure(message):
     """The outcome list of a probe that did not run: one 'broken' entry that says why."""
-    return [{"grade_id": "(the probe)", "description": "trying the typical wrong answers", "outcome": "broken",
-             "message": message, "seconds": 0}]
+    return [
+        {
+            "grade_id": "(the probe)",
+            "description": "trying the typical wrong answers",
+            "outcome": "broken",
+            "message": message,
+            "seconds": 0,
+        }
+    ]
 
 
 def wrong_answer_outcomes(text):
@@ -173,35 +184,53 @@ def run_with_nbclient(notebook, home):
     original = nbformat.read(notebook, as_version=4)
     sources = [c.source for c in original.cells if c.cell_type == "code"]
     probe = wrong_answer_probe(notebook)
-    executed, seconds = execute(notebook, env=kernel_env(home), allow_errors=True,
-                                extra_code=[COMPILED_LIST] + sources + [COMPILED_LIST] + ([probe] if probe else []))
+    executed, seconds = execute(
+        notebook,
+        env=kernel_env(home),
+        allow_errors=True,
+        extra_code=[COMPILED_LIST] + sources + [COMPILED_LIST] + ([probe] if probe else []),
+    )
     record(notebook, "reference and every cell again, run by nbclient", seconds)
     n, end = len(original.cells), len(executed.cells) - (1 if probe else 0)
-    probes = [json.loads(c.outputs[0]["text"].split("COMPILED", 1)[1]) if c.outputs else {}
-              for c in (executed.cells[n], executed.cells[end - 1])]
+    probes = [
+        json.loads(c.outputs[0]["text"].split("COMPILED", 1)[1]) if c.outputs else {}
+        for c in (executed.cells[n], executed.cells[end - 1])
+    ]
     first = nbformat.from_dict(executed)
     first.cells = executed.cells[:n]
-    code_again = iter(executed.cells[n + 1:end - 1])
+    code_again = iter(executed.cells[n + 1 : end - 1])
     again = nbformat.from_dict(executed)
     again.cells = [next(code_again) if c.cell_type == "code" else c for c in original.cells]
     wrong = None
     if probe:
         probe_cell = executed.cells[-1]
-        wrong = wrong_answer_outcomes("".join(o.get("text", "") for o in probe_cell.outputs)
-                                      + (error_of(probe_cell) or ""))
-    return {"notebook": first, "seconds": seconds, "browser": None, "error": None,
-            "again": {"notebook": again, "seconds": None, "compiled_before": probes[0],
-                      "compiled_after": probes[1]},
-            "wrong_answers": wrong}
+        wrong = wrong_answer_outcomes(
+            "".join(o.get("text", "") for o in probe_cell.outputs) + (error_of(probe_cell) or "")
+        )
+    return {
+        "notebook": first,
+        "seconds": seconds,
+        "browser": None,
+        "error": None,
+        "again": {"notebook": again, "seconds": None, "compiled_before": probes[0], "compiled_after": probes[1]},
+        "wrong_answers": wrong,
+    }
 
 
 # ------------------------------------------------------------ execution A, JupyterLab
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOT_DIR", ROOT / "tests" / "artifacts" / "browser"))
-RUN_ALL_TIMEOUT_S = 900      # a cold compile cache: Brian2 compiles every model on first use
+RUN_ALL_TIMEOUT_S = 900  # a cold compile cache: Brian2 compiles every model on first use
 SLIDER_TIMEOUT_S = 60
 # Settings a fresh JupyterLab would otherwise use: no news pop-up (and no request for it),
 # no autosave (the notebook is saved once, on purpose, after Run All).
@@ -212,7 +241,8 @@ LAB_SETTINGS = {
 ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 # Prompts of the open notebook's code cells, and the text of its stderr outputs.
-CELLS_JS = """() => {
+CELLS_JS = (
+    """() => {
   const panel = document.querySelector('%s');
   if (!panel) return null;
   const cells = Array.from(panel.querySelectorAll('.jp-CodeCell'));
@@ -223,16 +253,20 @@ CELLS_JS = """() => {
     text: panel.textContent,
     status: (panel.querySelector('.jp-Notebook-ExecutionIndicator') || {dataset: {}}).dataset.status,
   };
-}""" % ACTIVE
+}"""
+    % ACTIVE
+)
 
 
 def chromium_missing():
     """Why Chromium cannot be used, or None."""
     if os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK):
         return None
-    return (f"Chromium not found at {CHROMIUM}. Install it (Debian/Ubuntu: `apt-get install -y chromium`; "
-            ".ci/run does this), point $CHROMIUM at a Chromium or Chrome binary, or set "
-            "NEUROPLASTICITY_SKIP_BROWSER=1 to run the notebooks without a browser.")
+    return (
+        f"Chromium not found at {CHROMIUM}. Install it (Debian/Ubuntu: `apt-get install -y chromium`; "
+        ".ci/run does this), point $CHROMIUM at a Chromium or Chrome binary, or set "
+        "NEUROPLASTICITY_SKIP_BROWSER=1 to run the notebooks without a browser."
+    )
 
 
 def free_port():
@@ -249,10 +283,19 @@ def jupyterlab(base, home):
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(json.dumps(values))
     port, token = free_port(), os.urandom(16).hex()
-    command = [sys.executable, "-m", "jupyterlab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-               "--ServerApp.open_browser=False", f"--ServerApp.root_dir={base / 'root'}",
-               f"--LabApp.workspaces_dir={base / 'workspaces'}", f"--LabApp.user_settings_dir={settings}"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        "--ServerApp.open_browser=False",
+        f"--ServerApp.root_dir={base / 'root'}",
+        f"--LabApp.workspaces_dir={base / 'workspaces'}",
+        f"--LabApp.user_settings_dir={settings}",
+    ]
     if os.geteuid() == 0:
         command.append("--allow-root")  # JupyterLab refuses root without it (CI runs as root)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(base / "runtime"), **kernel_env(home))
@@ -283,10 +326,15 @@ def jupyterlab(base, home):
 def chromium(profile):
     """Headless Chromium with a fresh profile, driven by Playwright."""
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            user_data_dir=str(profile), executable_path=CHROMIUM,
-            headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 900})
+            user_data_dir=str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900},
+        )
         try:
             yield context
         finally:
@@ -298,8 +346,9 @@ def shut_down_kernels(lab):
     with urllib.request.urlopen(f"{lab['url']}/api/kernels?token={lab['token']}") as response:
         kernels = json.load(response)
     for kernel in kernels:
-        request = urllib.request.Request(f"{lab['url']}/api/kernels/{kernel['id']}?token={lab['token']}",
-                                         method="DELETE")
+        request = urllib.request.Request(
+            f"{lab['url']}/api/kernels/{kernel['id']}?token={lab['token']}", method="DELETE"
+        )
         urllib.request.urlopen(request).close()
 
 
@@ -359,13 +408,17 @@ def move_slider(page, widget):
     start = time.monotonic()
     page.keyboard.press("ArrowRight")
     while time.monotonic() - start < SLIDER_TIMEOUT_S:
-        after = widget.locator(".widget-output img").first.get_attribute("src") \
-            if widget.locator(".widget-output img").count() else None
+        after = (
+            widget.locator(".widget-output img").first.get_attribute("src")
+            if widget.locator(".widget-output img").count()
+            else None
+        )
         if after and after != before:
             return value_before, widget.locator(".widget-readout").first.inner_text(), time.monotonic() - start
         time.sleep(0.1)
-    raise AssertionError(f"the figure did not change within {SLIDER_TIMEOUT_S} s of moving the slider "
-                         f"(value {value_before})")
+    raise AssertionError(
+        f"the figure did not change within {SLIDER_TIMEOUT_S} s of moving the slider (value {value_before})"
+    )
 
 
 def check_widgets(page, notebook):
@@ -374,8 +427,11 @@ def check_widgets(page, notebook):
     Returns a list of problems (empty when all is well) and a list of slider moves.
     """
     state, panel = page.evaluate(CELLS_JS), page.locator(ACTIVE)
-    problems = [f"a widget did not render: '{text}' on the page"
-                for text in ("Loading widget", "Error displaying widget") if text in state["text"]]
+    problems = [
+        f"a widget did not render: '{text}' on the page"
+        for text in ("Loading widget", "Error displaying widget")
+        if text in state["text"]
+    ]
     if panel.locator(".widget-slider").count() < 1:
         problems.append("no slider on the page (every notebook has a live_plot widget)")
     widgets = panel.locator(".widget-interact")
@@ -403,6 +459,7 @@ def run_in_lab_kernel(lab, notebook, code, timeout=900):
     folder), as a second client: the notebook's page is not touched and sees none of it.
     """
     from jupyter_client import BlockingKernelClient
+
     with urllib.request.urlopen(f"{lab['url']}/api/sessions?token={lab['token']}") as response:
         sessions = json.load(response)
     kernel_id = next(s["kernel"]["id"] for s in sessions if s["path"].endswith(Path(notebook).name))
@@ -416,10 +473,10 @@ def run_in_lab_kernel(lab, notebook, code, timeout=900):
             printed.append(message["content"]["text"])
         elif message["msg_type"] == "error":
             printed.append("\n".join(message["content"]["traceback"]))
+
     try:
         client.wait_for_ready(timeout=60)
-        client.execute_interactive(code, timeout=timeout, output_hook=keep, store_history=False,
-                                   allow_stdin=False)
+        client.execute_interactive(code, timeout=timeout, output_hook=keep, store_history=False, allow_stdin=False)
     finally:
         client.stop_channels()
     return "".join(printed)
@@ -430,24 +487,28 @@ def run_in_jupyterlab(lab, browser, notebook):
     served = lab["root"] / "notebooks" / notebook.name
     served.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(notebook, served)
-    expected_cells = sum(1 for c in nbformat.read(notebook, as_version=4).cells
-                         if c.cell_type == "code" and c.source.strip())
+    expected_cells = sum(
+        1 for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code" and c.source.strip()
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     result = {"notebook": None, "seconds": None, "browser": None, "error": None, "wrong_answers": None}
     page = browser.new_page()
     try:
         # ?reset: start from an empty workspace, with only this notebook open
         page.goto(f"{lab['url']}/lab/tree/notebooks/{notebook.name}?reset&token={lab['token']}")
-        page.wait_for_selector(f"{ACTIVE} .jp-Notebook-ExecutionIndicator[data-status='idle']",
-                               timeout=120_000)
+        page.wait_for_selector(f"{ACTIVE} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         start = time.monotonic()
         state = run_all(page, expected_cells)
         result["seconds"] = time.monotonic() - start
         record(notebook, "reference, Run All in JupyterLab", result["seconds"])
         result["notebook"] = save(page, served)
         problems, moves = check_widgets(page, notebook)
-        result["browser"] = {"state": state, "expected_cells": expected_cells,
-                             "widget_problems": problems, "moves": moves}
+        result["browser"] = {
+            "state": state,
+            "expected_cells": expected_cells,
+            "widget_problems": problems,
+            "moves": moves,
+        }
         print(f"{notebook.stem}: sliders: {'; '.join(moves)}")
         # the same kernel again: Edit > Clear Outputs of All Cells, Run All, save
         compiled_before = compiled_files(lab["home"])
@@ -456,19 +517,25 @@ def run_in_jupyterlab(lab, browser, notebook):
         start = time.monotonic()
         again_state = run_all(page, expected_cells)
         again_seconds = time.monotonic() - start
-        result["again"] = {"notebook": save(page, served), "seconds": again_seconds, "state": again_state,
-                           "compiled_before": compiled_before,
-                           "compiled_after": compiled_files(lab["home"])}
+        result["again"] = {
+            "notebook": save(page, served),
+            "seconds": again_seconds,
+            "state": again_state,
+            "compiled_before": compiled_before,
+            "compiled_after": compiled_files(lab["home"]),
+        }
         print(f"{notebook.stem}: every cell again in the same kernel: {again_seconds:.1f} s")
         probe = wrong_answer_probe(notebook)
-        if probe:   # the typical wrong answers, in this kernel (not an execution of the notebook)
+        if probe:  # the typical wrong answers, in this kernel (not an execution of the notebook)
             start = time.monotonic()
             try:
                 result["wrong_answers"] = wrong_answer_outcomes(run_in_lab_kernel(lab, notebook, probe))
-            except Exception as error:   # reported by the wrong-answer test, not as a failed reference run
+            except Exception as error:  # reported by the wrong-answer test, not as a failed reference run
                 result["wrong_answers"] = probe_failure(f"{type(error).__name__}: {error}")
-            print(f"{notebook.stem}: {len(result['wrong_answers'])} typical wrong answers tried in "
-                  f"{time.monotonic() - start:.1f} s")
+            print(
+                f"{notebook.stem}: {len(result['wrong_answers'])} typical wrong answers tried in "
+                f"{time.monotonic() - start:.1f} s"
+            )
     except Exception as error:
         result["error"] = f"{type(error).__name__}: {error}"
         page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}-failed.png"))
@@ -485,7 +552,6 @@ def run_references(base, home):
     (base / "root").mkdir(parents=True)
     with jupyterlab(base, home) as lab, chromium(base / "chromium-profile") as browser:
         return {notebook: run_in_jupyterlab(lab, browser, notebook) for notebook in NOTEBOOKS}
-
 
 
 # ------------------------------------------------------------ execution B, nbgrader
@@ -538,7 +604,7 @@ def with_wrong_answers(source):
     out, inside = [], None
     for line in source.splitlines():
         if SOLUTION[0] in line:
-            inside, indent = [], line[:len(line) - len(line.lstrip())]
+            inside, indent = [], line[: len(line) - len(line.lstrip())]
         elif SOLUTION[1] in line and inside is not None:
             out.extend(indent + wrong for wrong in wrong_answer(inside))
             inside = None
@@ -558,6 +624,7 @@ def nbgrader_api(course_dir):
     by the course's nbgrader_config.py; in this process, so that the nbclient workaround applies."""
     from nbgrader.apps import NbGraderAPI
     from traitlets.config.loader import PyFileConfigLoader
+
     config = PyFileConfigLoader("nbgrader_config.py", path=str(course_dir)).load_config()
     config.CourseDirectory.root = str(course_dir)
     return NbGraderAPI(config=config)
@@ -573,14 +640,16 @@ def autograde_wrong_answers(course, notebook, home):
     files under ``home`` around the run}.
     """
     from nbgrader.api import Gradebook
+
     name = coursework.assignment_name(notebook)
     student = nbformat.read(course["released"][name] / notebook.name, as_version=4)
-    answers = {nbgrader_meta(c).get("grade_id"): c
-               for c in nbformat.read(notebook, as_version=4).cells if is_solution(c)}
+    answers = {
+        nbgrader_meta(c).get("grade_id"): c for c in nbformat.read(notebook, as_version=4).cells if is_solution(c)
+    }
     for cell in student.cells:
         if is_solution(cell) and cell.cell_type == "code":
             cell.source = with_wrong_answers(answers[nbgrader_meta(cell)["grade_id"]].source)
-        elif is_solution(cell):   # an answer in words, which nbgrader must leave to the grader
+        elif is_solution(cell):  # an answer in words, which nbgrader must leave to the grader
             cell.source = WRONG_WORDS
     submitted = course["dir"] / "submitted" / "wrong" / name
     submitted.mkdir(parents=True, exist_ok=True)
@@ -596,9 +665,11 @@ def autograde_wrong_answers(course, notebook, home):
         raise AssertionError(f"nbgrader autograde {name} failed:\n{outcome.get('error')}\n{outcome.get('log')}")
     with Gradebook(f"sqlite:///{course['dir'] / 'gradebook.db'}", coursework.COURSE_ID) as gradebook:
         submission = gradebook.find_submission_notebook(notebook.stem, name, "wrong")
-        result = {"score": submission.score, "max_score": submission.max_score,
-                  "grades": {g.name: g.to_dict() for g in submission.grades}}
-    result["notebook"] = nbformat.read(course["dir"] / "autograded" / "wrong" / name / notebook.name,
-                                       as_version=4)
+        result = {
+            "score": submission.score,
+            "max_score": submission.max_score,
+            "grades": {g.name: g.to_dict() for g in submission.grades},
+        }
+    result["notebook"] = nbformat.read(course["dir"] / "autograded" / "wrong" / name / notebook.name, as_version=4)
     result["compiled_before"], result["compiled_after"] = compiled_before, compiled_files(home)
     return result

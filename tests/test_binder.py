@@ -25,6 +25,7 @@ mybinder.org both are /home/jovyan), that the other notebooks are warmed
 every notebook), or that B's wrong answers use every model the reference uses
 (they use a subset, so "nothing new" is the claim). Binder itself cannot be run here.
 """
+
 from pathlib import Path
 
 from executions import ROOT
@@ -38,8 +39,10 @@ def test_a_learners_later_run_compiles_nothing(references, wrong_answers, sessio
     before, after = later["compiled_before"], later["compiled_after"]
     cache = str(Path(".cache") / "neuroplasticity")
     in_cache = [name for name in before if name.startswith(cache)]
-    print(f"\n{len(before)} compiled modules under the fresh HOME after the reference runs, "
-          f"{len(in_cache)} in ~/.cache/neuroplasticity; {len(after)} after 00's later run")
+    print(
+        f"\n{len(before)} compiled modules under the fresh HOME after the reference runs, "
+        f"{len(in_cache)} in ~/.cache/neuroplasticity; {len(after)} after 00's later run"
+    )
     assert in_cache, "the reference runs compiled nothing into ~/.cache/neuroplasticity"
     new = sorted(set(after) - set(before))
     rebuilt = sorted(name for name in before if after.get(name) != before[name])

@@ -25,10 +25,10 @@ missing. Without it these tests fail and say so; with
 NEUROPLASTICITY_SKIP_BROWSER=1 they are skipped and the notebooks are run by
 nbclient instead. Playwright's own browser downloads are never used.
 """
+
 import re
 
 import pytest
-
 from executions import NOTEBOOKS, SKIP_BROWSER
 
 pytestmark = pytest.mark.skipif(SKIP_BROWSER, reason="NEUROPLASTICITY_SKIP_BROWSER=1: no browser on purpose")
@@ -49,9 +49,10 @@ def test_run_all_in_jupyterlab_shows_no_traceback(reference, notebook):
     assert not tracebacks, "cells show errors:\n" + "\n\n".join(tracebacks)
     numbered = [p for p in state["prompts"] if re.fullmatch(r"\[\d+\]:", p.strip())]
     assert len(state["prompts"]) == expected, "not every code cell is on the page"
-    assert len(numbered) == expected, \
-        (f"only {len(numbered)} of {expected} code cells ran: {state['prompts']}; stderr "
-         f"outputs: {[shorten(text) for text in state['stderr']]}")
+    assert len(numbered) == expected, (
+        f"only {len(numbered)} of {expected} code cells ran: {state['prompts']}; stderr "
+        f"outputs: {[shorten(text) for text in state['stderr']]}"
+    )
 
 
 @parametrize

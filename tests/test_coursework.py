@@ -34,18 +34,17 @@ answer, which nbgrader must leave to the grader (no automatic score).
 Not executed any more: the unanswered student version. (b) checks its stubs
 statically; (c) and (d) use wrong answers, which reach every test cell.
 """
+
 import ast
 import inspect
-import re
 
 import nbformat
 import pytest
-from nbgrader.utils import determine_grade
-
-import executions
 from executions import NOTEBOOKS, coursework, describe, error_of, is_solution, is_test, nbgrader_meta
-from helpers import checks
+from nbgrader.utils import determine_grade
 from wrong_answers import WRONG_ANSWERS
+
+from helpers import checks
 
 SOLUTION = ("BEGIN SOLUTION", "END SOLUTION")
 HIDDEN = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
@@ -72,7 +71,7 @@ def split_regions(source, markers):
     outside, regions, inside, indent = [], [], None, ""
     for line in source.splitlines():
         if markers[0] in line:
-            inside, indent = [], line[:len(line) - len(line.lstrip())]
+            inside, indent = [], line[: len(line) - len(line.lstrip())]
         elif markers[1] in line and inside is not None:
             regions.append((indent, inside))
             inside = None
@@ -105,7 +104,7 @@ def test_student_version_has_no_solution_or_hidden_test_code(course, notebook):
     for cell in source.cells:
         outside, solutions = split_regions(cell.source, SOLUTION)
         outside, hidden = split_regions("\n".join(outside), HIDDEN)
-        if is_solution(cell) and not solutions:   # a whole-cell answer: nbgrader replaces it all
+        if is_solution(cell) and not solutions:  # a whole-cell answer: nbgrader replaces it all
             protected.update(line.strip() for line in cell.source.splitlines())
             continue
         visible.update(line.strip() for line in outside)
@@ -126,16 +125,21 @@ def test_student_version_has_no_solution_or_hidden_test_code(course, notebook):
     # an answer in words became nbgrader's stub, in full
     for index, (cell, released) in enumerate(zip(source.cells, student.cells)):
         if is_written_answer(cell):
-            assert released.source.strip() == "YOUR ANSWER HERE", \
+            assert released.source.strip() == "YOUR ANSWER HERE", (
                 f"{describe(index, released)}: the reference answer must be replaced as a whole"
+            )
     # each solution region became nbgrader's stub, a statement that raises NotImplementedError
     for index, (cell, released) in enumerate(zip(source.cells, student.cells)):
         if is_solution(cell) and cell.cell_type == "code":
-            regions = len(split_regions(cell.source, SOLUTION)[1]) or 1   # or: a whole-cell answer
-            stubs = [node for node in ast.walk(ast.parse(released.source)) if isinstance(node, ast.Raise)
-                     and "NotImplementedError" in ast.unparse(node.exc or ast.Pass())]
-            assert len(stubs) == regions, \
+            regions = len(split_regions(cell.source, SOLUTION)[1]) or 1  # or: a whole-cell answer
+            stubs = [
+                node
+                for node in ast.walk(ast.parse(released.source))
+                if isinstance(node, ast.Raise) and "NotImplementedError" in ast.unparse(node.exc or ast.Pass())
+            ]
+            assert len(stubs) == regions, (
                 f"{describe(index, released)}: {len(stubs)} NotImplementedError stubs for {regions} answers"
+            )
 
 
 @parametrize
@@ -154,41 +158,49 @@ def test_reference_gets_full_marks(reference, notebook):
 @parametrize
 def test_wrong_answers_get_no_points_and_every_exercise_has_a_test(wrong_answers, notebook):
     wrong = wrong_answers(notebook)
-    tests = {gid: g for gid, g in wrong["grades"].items() if g["cell_type"] == "code"
-             and not g["needs_manual_grade"]}
+    tests = {gid: g for gid, g in wrong["grades"].items() if g["cell_type"] == "code" and not g["needs_manual_grade"]}
     assert tests, "no autograder test cells"
     scored = {gid: f"{g['auto_score']}/{g['max_score']}" for gid, g in tests.items() if g["auto_score"]}
     assert not scored, f"autograder tests give points for wrong answers (all 0): {scored}"
     assert wrong["score"] == 0
     # an answer in words is left to the grader: no automatic score, flagged for manual grading
     written = {gid: g for gid, g in wrong["grades"].items() if g["cell_type"] == "markdown"}
-    auto_scored = {gid: g["auto_score"] for gid, g in written.items()
-                   if g["auto_score"] is not None or not g["needs_manual_grade"]}
-    assert not auto_scored, f"answers in words that nbgrader scored itself instead of leaving them to the grader: {auto_scored}"
+    auto_scored = {
+        gid: g["auto_score"] for gid, g in written.items() if g["auto_score"] is not None or not g["needs_manual_grade"]
+    }
+    assert not auto_scored, (
+        f"answers in words that nbgrader scored itself instead of leaving them to the grader: {auto_scored}"
+    )
     # every code exercise is followed by at least one such test before the next one
     cells = read(notebook).cells
     assert len(written) == sum(is_written_answer(c) for c in cells), "an answer in words went missing"
     for index, cell in enumerate(cells):
         if is_code_answer(cell):
             following = []
-            for later in cells[index + 1:]:
+            for later in cells[index + 1 :]:
                 if is_code_answer(later):
                     break
                 if is_test(later):
                     following.append(nbgrader_meta(later)["grade_id"])
-            assert any(gid in tests for gid in following), \
-                f"{describe(index, cell)} has no autograder test after it"
+            assert any(gid in tests for gid in following), f"{describe(index, cell)} has no autograder test after it"
 
 
 @parametrize
 def test_wrong_answers_fail_only_inside_exercises(wrong_answers, notebook):
     cells = wrong_answers(notebook)["notebook"].cells
-    outside = [f"{describe(i, c)} -> {error_of(c)}" for i, c in enumerate(cells)
-               if c.cell_type == "code" and error_of(c) and not (is_solution(c) or is_test(c))]
-    assert not outside, ("cells outside the exercises fail when the answers are wrong "
-                         "(they depend on an answer):\n" + "\n".join(outside))
-    not_run = [describe(i, c) for i, c in enumerate(cells)
-               if c.cell_type == "code" and c.source.strip() and c.execution_count is None]
+    outside = [
+        f"{describe(i, c)} -> {error_of(c)}"
+        for i, c in enumerate(cells)
+        if c.cell_type == "code" and error_of(c) and not (is_solution(c) or is_test(c))
+    ]
+    assert not outside, (
+        "cells outside the exercises fail when the answers are wrong (they depend on an answer):\n" + "\n".join(outside)
+    )
+    not_run = [
+        describe(i, c)
+        for i, c in enumerate(cells)
+        if c.cell_type == "code" and c.source.strip() and c.execution_count is None
+    ]
     assert not not_run, f"cells never ran: {not_run}"
 
 
@@ -232,8 +244,12 @@ def test_typical_wrong_answers_fail_their_tests(reference, notebook):
     outcomes = reference.get("wrong_answers")
     assert outcomes, "execution A did not try the typical wrong answers"
     registered = sum(len(entries) for gid, entries in WRONG_ANSWERS[notebook.stem].items())
-    print("\n".join(f"{o['grade_id']} | {o['description']}: {o['outcome']} ({o['seconds']} s)\n    {o['message']}"
-                    for o in outcomes))
+    print(
+        "\n".join(
+            f"{o['grade_id']} | {o['description']}: {o['outcome']} ({o['seconds']} s)\n    {o['message']}"
+            for o in outcomes
+        )
+    )
     broken = [f"{o['grade_id']} | {o['description']}: {o['message']}" for o in outcomes if o["outcome"] == "broken"]
     passed = [f"{o['grade_id']} | {o['description']}" for o in outcomes if o["outcome"] == "passed"]
     assert not broken, "wrong answers whose own code raised (they test nothing):\n" + "\n".join(broken)
@@ -245,6 +261,7 @@ def test_visible_checks_name_the_slip_without_printing_the_expected_value(capsys
     """The checks that visible test cells use: a typical slip fails with words for it, never
     with the expected value (here 0.2 nA, 112.4 Hz); a right answer passes and returns None."""
     from brian2 import Hz, nA
+
     cases = [
         (lambda: checks.check_quantity("rheobase", 0.2, nA), "without a unit"),
         (lambda: checks.check_quantity("rheobase", 0.2 * Hz, nA), "should be a current"),
@@ -252,8 +269,10 @@ def test_visible_checks_name_the_slip_without_printing_the_expected_value(capsys
         (lambda: checks.check_value("rate", -113.0, 112.4, rel_tol=0.05), "wrong sign"),
         (lambda: checks.check_value("rate", 224.8, 112.4, rel_tol=0.05), "2 times too large"),
         (lambda: checks.check_value("rate", 130.0, 112.4, rel_tol=0.05), "too high"),
-        (lambda: checks.check_value("rate", 22.5, 112.4, rel_tol=0.05, slips=[(22.48, "a fifth: 200 ms")]),
-         "a fifth: 200 ms"),
+        (
+            lambda: checks.check_value("rate", 22.5, 112.4, rel_tol=0.05, slips=[(22.48, "a fifth: 200 ms")]),
+            "a fifth: 200 ms",
+        ),
         (lambda: checks.check_range("rate", 600, 475, 500, too_high="faster than 1/t_ref"), "faster than 1/t_ref"),
         (lambda: checks.check_fraction("fraction", 79.7), "percentage"),
         (lambda: checks.check_not_slip("rate", 500.0, [(500.0, "the ceiling")]), "the ceiling"),
@@ -263,8 +282,9 @@ def test_visible_checks_name_the_slip_without_printing_the_expected_value(capsys
             check()
         message = str(failure.value)
         assert words in message, f"{message!r} does not say {words!r}"
-        assert "112.4" not in message and "0.2 nA" not in message.replace("= 0.2 nA", ""), \
+        assert "112.4" not in message and "0.2 nA" not in message.replace("= 0.2 nA", ""), (
             f"the message shows the expected value: {message!r}"
+        )
     assert checks.check_value("rate", 110.0, 112.4, rel_tol=0.05, unit=Hz) is None
     assert checks.check_quantity("rheobase", 0.2 * nA, nA) is None
     assert "112.4" not in capsys.readouterr().out
@@ -273,9 +293,13 @@ def test_visible_checks_name_the_slip_without_printing_the_expected_value(capsys
 @parametrize
 def test_every_assert_in_a_test_cell_says_why_it_fails(notebook):
     """A failing test cell tells the student why: no bare ``assert`` (hidden tests included)."""
-    bare = [f"{describe(index, cell)}: {ast.unparse(node)[:90]}"
-            for index, cell in enumerate(read(notebook).cells) if is_test(cell) and cell.cell_type == "code"
-            for node in ast.walk(ast.parse(cell.source)) if isinstance(node, ast.Assert) and node.msg is None]
+    bare = [
+        f"{describe(index, cell)}: {ast.unparse(node)[:90]}"
+        for index, cell in enumerate(read(notebook).cells)
+        if is_test(cell) and cell.cell_type == "code"
+        for node in ast.walk(ast.parse(cell.source))
+        if isinstance(node, ast.Assert) and node.msg is None
+    ]
     assert not bare, "asserts without a message:\n" + "\n".join(bare)
 
 
@@ -288,8 +312,11 @@ def _returns_nothing(function):
     return not any(isinstance(node, ast.Return) and node.value is not None for node in ast.walk(tree))
 
 
-STATEMENT_CALLS = {"print"} | {f"checks.{name}" for name, function in inspect.getmembers(checks, inspect.isfunction)
-                               if function.__module__ == checks.__name__ and _returns_nothing(function)}
+STATEMENT_CALLS = {"print"} | {
+    f"checks.{name}"
+    for name, function in inspect.getmembers(checks, inspect.isfunction)
+    if function.__module__ == checks.__name__ and _returns_nothing(function)
+}
 
 
 def ends_in_a_value(source):

@@ -1,5 +1,6 @@
 """The pip route (requirements.txt) and the conda/Binder route (environment.yml)
 install the same versions, and this environment is the one they describe."""
+
 import re
 import sys
 from importlib.metadata import version
@@ -34,8 +35,9 @@ def test_environment_yml_asks_for_python_311():
 
 
 def test_installed_versions_match_the_pins():
-    wrong = {name: (pinned, version(name)) for name, pinned in pins_from_requirements().items()
-             if version(name) != pinned}
+    wrong = {
+        name: (pinned, version(name)) for name, pinned in pins_from_requirements().items() if version(name) != pinned
+    }
     assert not wrong, f"installed versions differ from requirements.txt: {wrong}"
 
 

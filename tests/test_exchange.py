@@ -15,6 +15,7 @@ Everyone is one OS account here, so students pass ``--student``: nbgrader
 otherwise takes the id from the account name (nbgrader/utils.py, get_username).
 The fixture runs in seconds (no Brian2), so no notebook of notebooks/ is executed.
 """
+
 import html
 import os
 import re
@@ -34,17 +35,20 @@ from helpers.coursework import points_table
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "INSTRUCTOR_GUIDE.md"
 FIXTURE = ROOT / "tests" / "fixtures" / "synapse_quiz.ipynb"
-NAME = FIXTURE.stem                      # the assignment, named after its notebook
+NAME = FIXTURE.stem  # the assignment, named after its notebook
 COURSE_ID = "neuroplasticity"
 GUIDE_PATHS = ("/usr/local/share/nbgrader/exchange", "/home/instructor/neuroplasticity-course")
-BIN = Path(sys.executable).parent        # nbgrader starts alembic by name: this goes first on PATH
+BIN = Path(sys.executable).parent  # nbgrader starts alembic by name: this goes first on PATH
 pytestmark = pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")
 
 
 def reference(grade_id):
     """The fixture's answer in solution cell ``grade_id``, without nbgrader's markers."""
-    cell = next(c for c in nbformat.read(FIXTURE, as_version=4).cells
-                if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    cell = next(
+        c
+        for c in nbformat.read(FIXTURE, as_version=4).cells
+        if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id
+    )
     return "\n".join(line for line in cell.source.splitlines() if "### " not in line)
 
 
@@ -53,12 +57,14 @@ WRITTEN = "A longer LTD window would make random spike pairs depress on balance,
 # order they submit; "right" submits last, after the due date.
 ANSWERS = {
     "blank": {},
-    "slip": {"ex1_change": reference("ex1_change").replace("100 * ", ""),   # a fraction, not per cent
-             "ex2_rule": reference("ex2_rule").replace("np.exp(dt_ms / tau_ms)",
-                                                       "np.exp(dt_ms / tau_minus)"),  # NameError for dt < 0
-             "ex3_window_answer": WRITTEN},
-    "right": {"ex1_change": reference("ex1_change"), "ex2_rule": reference("ex2_rule"),
-              "ex3_window_answer": WRITTEN},
+    "slip": {
+        "ex1_change": reference("ex1_change").replace("100 * ", ""),  # a fraction, not per cent
+        "ex2_rule": reference("ex2_rule").replace(
+            "np.exp(dt_ms / tau_ms)", "np.exp(dt_ms / tau_minus)"
+        ),  # NameError for dt < 0
+        "ex3_window_answer": WRITTEN,
+    },
+    "right": {"ex1_change": reference("ex1_change"), "ex2_rule": reference("ex2_rule"), "ex3_window_answer": WRITTEN},
 }
 LATE = "right"
 # autograde's score per graded cell (None: a written answer waiting for a manual grade)
@@ -67,10 +73,10 @@ AUTO_SCORES = {
     "slip": {"ex1_change_test": 0, "ex2_ltp_test": 1, "ex2_ltd_test": 0, "ex3_window_answer": None},
     "right": {"ex1_change_test": 1, "ex2_ltp_test": 1, "ex2_ltd_test": 1, "ex3_window_answer": None},
 }
-MANUAL = {"right": 1}                    # the written answers the instructor grades
+MANUAL = {"right": 1}  # the written answers the instructor grades
 TOTALS = {"blank": 0, "slip": 1, "right": 4}
 MAX_SCORE = 4
-PENALTIES = {"blank": 0, "slip": 0, "right": 1}   # LatePenaltyPerDay: 1 point, late by seconds
+PENALTIES = {"blank": 0, "slip": 0, "right": 1}  # LatePenaltyPerDay: 1 point, late by seconds
 
 
 def guide_config(first_line, exchange=GUIDE_PATHS[0], course=GUIDE_PATHS[1]):
@@ -84,8 +90,7 @@ def guide_config(first_line, exchange=GUIDE_PATHS[0], course=GUIDE_PATHS[1]):
 def user_env(home, system_config):
     """A user's environment: own HOME, the system-wide config folder, this environment's bin first."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "NBGRADER"))}
-    env.update(HOME=str(home), JUPYTER_CONFIG_PATH=str(system_config),
-               PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}")
+    env.update(HOME=str(home), JUPYTER_CONFIG_PATH=str(system_config), PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}")
     return env
 
 
@@ -119,11 +124,11 @@ def cycle(tmp_path_factory):
     homes = {user: base / "home" / user for user in ["instructor", *ANSWERS]}
     for folder in [exchange, system, *homes.values()]:
         folder.mkdir(parents=True)
-    (system / "nbgrader_config.py").write_text(
-        guide_config("# /etc/jupyter/nbgrader_config.py", exchange, course))
+    (system / "nbgrader_config.py").write_text(guide_config("# /etc/jupyter/nbgrader_config.py", exchange, course))
     (homes["instructor"] / ".jupyter").mkdir()
     (homes["instructor"] / ".jupyter" / "nbgrader_config.py").write_text(
-        guide_config("# ~/.jupyter/nbgrader_config.py", exchange, course))
+        guide_config("# ~/.jupyter/nbgrader_config.py", exchange, course)
+    )
     env = {user: user_env(home, system) for user, home in homes.items()}
 
     def instructor(*args):
@@ -138,19 +143,19 @@ def cycle(tmp_path_factory):
         home = homes[student]
         nbgrader(env[student], home, "fetch_assignment", NAME)
         answer(home / NAME / FIXTURE.name, answers)
-        if student == "slip":   # checks that pass anything, beside the notebook: must not be collected
+        if student == "slip":  # checks that pass anything, beside the notebook: must not be collected
             (home / NAME / "helpers").mkdir()
             (home / NAME / "helpers" / "checks.py").write_text("check_range = check_value = print\n")
         if student == "right":
             assert "Success!" in nbgrader(env[student], home, "validate", f"{NAME}/{FIXTURE.name}")
-        if student == LATE:     # the due date lies between the other submissions and this one
+        if student == LATE:  # the due date lies between the other submissions and this one
             due = datetime.now(timezone.utc)
             instructor("db", "assignment", "add", NAME, f"--duedate={due:%Y-%m-%d %H:%M:%S.%f} UTC")
         nbgrader(env[student], home, "submit", NAME, f"--student={student}")
     instructor("collect", NAME)
     instructor("autograde", NAME)
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}", COURSE_ID) as gradebook:
-        for student, score in MANUAL.items():   # what the formgrader's grade box does
+        for student, score in MANUAL.items():  # what the formgrader's grade box does
             grade = gradebook.find_grade("ex3_window_answer", NAME, NAME, student)
             grade.manual_score, grade.needs_manual_grade = score, False
         gradebook.db.commit()
@@ -178,11 +183,13 @@ def test_timestamps_are_collected_and_late_work_is_penalised(cycle):
         for student in ANSWERS:
             collected = course / "submitted" / student / NAME
             # the notebook and submit's two files; not the stray helpers/ folder
-            assert sorted(p.name for p in collected.iterdir()) == \
-                sorted([FIXTURE.name, "submission_secret.txt", "timestamp.txt"]), student
+            assert sorted(p.name for p in collected.iterdir()) == sorted(
+                [FIXTURE.name, "submission_secret.txt", "timestamp.txt"]
+            ), student
             stamp = (collected / "timestamp.txt").read_text().strip()
-            assert [p for p in inbound.iterdir() if p.name.startswith(f"{student}+{NAME}+{stamp}+")], \
+            assert [p for p in inbound.iterdir() if p.name.startswith(f"{student}+{NAME}+{stamp}+")], (
                 f"{student}: collected timestamp {stamp} is not that of the submission in the exchange"
+            )
             submission = gradebook.find_submission(NAME, student)
             assert submission.timestamp == parse_utc(stamp), student
             assert (submission.timestamp > due) == (student == LATE), f"{student} at {stamp}, due {due}"
@@ -209,8 +216,9 @@ def test_feedback_shows_scores_and_messages_but_no_hidden_test_code(cycle):
     assert hidden, "the fixture has no hidden tests"
     released = sorted((cycle["exchange"] / COURSE_ID / "feedback").glob("*.html"))
     assert len(released) == len(ANSWERS), released
-    fetched = {student: sorted((cycle["homes"][student] / NAME / "feedback").glob(f"*/{NAME}.html"))
-               for student in ANSWERS}
+    fetched = {
+        student: sorted((cycle["homes"][student] / NAME / "feedback").glob(f"*/{NAME}.html")) for student in ANSWERS
+    }
     for student, pages in fetched.items():
         assert len(pages) == 1, f"{student} fetched {pages}"
     for page in released + [pages[0] for pages in fetched.values()]:
@@ -233,13 +241,14 @@ def test_validate_uses_the_guide_timeout(cycle, monkeypatch):
     from nbgrader.preprocessors import Execute
     from nbgrader.server_extensions.validate_assignment.handlers import ValidateAssignmentHandler
     from nbgrader.validator import Validator
+
     student = "blank"
     for name in ("HOME", "JUPYTER_CONFIG_PATH"):
         monkeypatch.setenv(name, cycle["env"][student][name])
     monkeypatch.chdir(cycle["homes"][student])
     system_config = guide_config("# /etc/jupyter/nbgrader_config.py")
     guide_timeout = int(re.search(r"^c\.Execute\.timeout = (\d+)$", system_config, re.M).group(1))
-    config = ValidateAssignmentHandler.load_config(None)   # what the button's handler loads
+    config = ValidateAssignmentHandler.load_config(None)  # what the button's handler loads
     # the Validator makes its Execute preprocessor with itself as parent (nbgrader/validator.py)
     assert guide_timeout > 60, "a cold Brian2 compile takes 30-45 s per model"
     assert Execute(parent=Validator(config=config)).timeout == guide_timeout
@@ -249,5 +258,6 @@ def test_guide_points_table_matches_the_notebooks():
     """The guide's points table is the one the notebooks' nbgrader metadata gives."""
     in_guide = re.search(r"^\| Notebook \|.*?(?=\n\n)", GUIDE.read_text(), re.M | re.S)
     assert in_guide, "docs/INSTRUCTOR_GUIDE.md has no points table"
-    assert in_guide.group(0) == points_table(), \
+    assert in_guide.group(0) == points_table(), (
         "the guide's points table is out of date: paste the output of `python -m helpers.coursework`"
+    )

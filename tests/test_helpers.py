@@ -3,6 +3,7 @@
 Run with: ``.venv/bin/python -m pytest tests/test_helpers.py -q``
 Only the compile_network tests compile C++ (a few seconds); the rest is fast.
 """
+
 import math
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ import ipywidgets  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from brian2 import Hz, Network, NeuronGroup, SpikeMonitor, mV, Mohm, ms, nA, second  # noqa: E402
+from brian2 import Hz, Mohm, Network, NeuronGroup, SpikeMonitor, ms, mV, nA, second  # noqa: E402
 from brian2.devices.device import runtime_device  # noqa: E402
 
 import helpers  # noqa: E402
@@ -24,10 +25,10 @@ from helpers import checks, data, models, plotting, protocols, simulation, valid
 from helpers.models import bcm, calcium, competition, inputs, neurons, stdp  # noqa: E402
 from helpers.simulation import cache_root, seed_everything, setup_notebook  # noqa: E402
 
-
 # ---------------------------------------------------------------------------
 # validation
 # ---------------------------------------------------------------------------
+
 
 def test_require_in_range_accepts_values_and_returns_float():
     assert validation.require_in_range("x", 0, 0, 1) == 0.0
@@ -90,6 +91,7 @@ def test_require_count():
 # protocols
 # ---------------------------------------------------------------------------
 
+
 def test_regular_train_spacing_count_and_start():
     train = protocols.regular_train(20 * Hz, 5, start=0.5 * second)
     np.testing.assert_allclose(train / second, [0.5, 0.55, 0.6, 0.65, 0.7])
@@ -141,29 +143,35 @@ def test_poisson_train_count_sorted_and_inside_duration():
     assert train.min() >= 0.0 and train.max() < 100
 
 
-@pytest.mark.parametrize("call, parameter", [
-    (lambda: protocols.regular_train(0 * Hz, 10), "frequency"),
-    (lambda: protocols.regular_train(2000 * Hz, 10), "frequency"),
-    (lambda: protocols.regular_train(10 * Hz, 0), "n_pulses"),
-    (lambda: protocols.regular_train(10 * Hz, 2.5), "n_pulses"),
-    (lambda: protocols.regular_train(10 * Hz, 5, start=-1 * second), "start"),
-    (lambda: protocols.tetanus(frequency=-100 * Hz), "frequency"),
-    (lambda: protocols.pairing(0, 1 * Hz, 10 * ms), "n_pairs"),
-    (lambda: protocols.pairing(10, float("nan") * Hz, 10 * ms), "frequency"),
-    (lambda: protocols.poisson_train(-5 * Hz, 1 * second, np.random.default_rng(0)), "rate"),
-    (lambda: protocols.poisson_train(5 * Hz, 0 * second, np.random.default_rng(0)), "duration"),
-])
+@pytest.mark.parametrize(
+    "call, parameter",
+    [
+        (lambda: protocols.regular_train(0 * Hz, 10), "frequency"),
+        (lambda: protocols.regular_train(2000 * Hz, 10), "frequency"),
+        (lambda: protocols.regular_train(10 * Hz, 0), "n_pulses"),
+        (lambda: protocols.regular_train(10 * Hz, 2.5), "n_pulses"),
+        (lambda: protocols.regular_train(10 * Hz, 5, start=-1 * second), "start"),
+        (lambda: protocols.tetanus(frequency=-100 * Hz), "frequency"),
+        (lambda: protocols.pairing(0, 1 * Hz, 10 * ms), "n_pairs"),
+        (lambda: protocols.pairing(10, float("nan") * Hz, 10 * ms), "frequency"),
+        (lambda: protocols.poisson_train(-5 * Hz, 1 * second, np.random.default_rng(0)), "rate"),
+        (lambda: protocols.poisson_train(5 * Hz, 0 * second, np.random.default_rng(0)), "duration"),
+    ],
+)
 def test_protocols_reject_invalid_arguments_naming_the_parameter(call, parameter):
     with pytest.raises(ValueError, match=parameter):
         call()
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: protocols.regular_train(20, 5), "frequency must be a Brian2 quantity in hertz.*plain number"),
-    (lambda: protocols.pairing(10, 1 * Hz, 10), "timing must be a Brian2 quantity in second.*plain number"),
-    (lambda: protocols.pairing(10, 1 * Hz, 10 * Hz), "timing must be a Brian2 quantity in second"),
-    (lambda: validation.require_in_range("fraction", 0.5 * Hz, 0, 1), "plain number.*no Brian2 unit"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: protocols.regular_train(20, 5), "frequency must be a Brian2 quantity in hertz.*plain number"),
+        (lambda: protocols.pairing(10, 1 * Hz, 10), "timing must be a Brian2 quantity in second.*plain number"),
+        (lambda: protocols.pairing(10, 1 * Hz, 10 * Hz), "timing must be a Brian2 quantity in second"),
+        (lambda: validation.require_in_range("fraction", 0.5 * Hz, 0, 1), "plain number.*no Brian2 unit"),
+    ],
+)
 def test_the_unit_convention_gives_a_clear_error_for_the_other_kind(call, message):
     with pytest.raises(ValueError, match=message):
         call()
@@ -172,6 +180,7 @@ def test_the_unit_convention_gives_a_clear_error_for_the_other_kind(call, messag
 # ---------------------------------------------------------------------------
 # checks
 # ---------------------------------------------------------------------------
+
 
 def test_check_close():
     assert checks.check_close("rate", 10.4, 10.0, rel_tol=0.05)
@@ -202,6 +211,7 @@ def test_check_between():
 # ---------------------------------------------------------------------------
 # data
 # ---------------------------------------------------------------------------
+
 
 def test_load_dudek_bear_sign_pattern():
     dataset = data.load("dudek_bear_1992_sign_pattern")
@@ -317,8 +327,9 @@ def test_palette_has_eight_distinct_hex_colours():
 # models
 # ---------------------------------------------------------------------------
 
-LIF = dict(resistance=10 * Mohm, tau_m=10 * ms, v_rest=-70 * mV, v_threshold=-55 * mV,
-           v_reset=-70 * mV, refractory=2 * ms)
+LIF = dict(
+    resistance=10 * Mohm, tau_m=10 * ms, v_rest=-70 * mV, v_threshold=-55 * mV, v_reset=-70 * mV, refractory=2 * ms
+)
 
 
 def test_lif_rate_is_zero_at_and_below_rheobase():
@@ -343,6 +354,7 @@ def test_lif_rate_approaches_one_over_refractory_at_huge_current():
 # ---------------------------------------------------------------------------
 # simulation
 # ---------------------------------------------------------------------------
+
 
 @pytest.fixture
 def restore_brian2_state():
@@ -394,7 +406,7 @@ def test_compiled_files_lists_modules_and_programs_and_sees_a_rebuild(tmp_path, 
     program.chmod(0o755)
     before = simulation.compiled_files()
     assert sorted(before) == ["cython/model.so", "standalone/net/main"]
-    (tmp_path / "cython" / "model.so").write_bytes(b"22")   # rebuilt: another size
+    (tmp_path / "cython" / "model.so").write_bytes(b"22")  # rebuilt: another size
     assert simulation.compiled_files(tmp_path)["cython/model.so"] != before["cython/model.so"]
 
 
@@ -437,7 +449,7 @@ def test_compile_network_reruns_with_new_values_and_compiles_each_model_once(tmp
         longer.run({longer["group"].rate: 10 * Hz})
         np.testing.assert_allclose(longer["group"].v[:], [2.0], rtol=1e-6)
         network.run({group.rate: 10 * Hz})
-        np.testing.assert_allclose(group.v[:], [1.0], rtol=1e-6)   # the first program is intact
+        np.testing.assert_allclose(group.v[:], [1.0], rtol=1e-6)  # the first program is intact
     finally:
         assert brian2.get_device() is runtime_device
 
@@ -470,6 +482,7 @@ def test_named_clock_is_one_clock_per_step_and_time_step_restores(restore_brian2
 # ---------------------------------------------------------------------------
 # widgets
 # ---------------------------------------------------------------------------
+
 
 def test_live_plot_registers_and_runs_update_once(monkeypatch):
     monkeypatch.setattr(widgets, "REGISTRY", [])
@@ -505,7 +518,7 @@ def test_model_builders_reject_bad_parameters():
         bcm.run_bcm(one, 1 * second, 1 * second, tau_w=5 * second, tau_theta=0.5, w_initial=[1.0])
     with pytest.raises(ValueError, match="tau_theta must be shorter than tau_w"):
         bcm.run_bcm(one, 1 * second, 1 * second, tau_w=1 * second, tau_theta=2 * second, w_initial=[1.0])
-    with pytest.raises(ValueError, match="u_max = 2"):   # u = 2: the limit is tau_w / 4
+    with pytest.raises(ValueError, match="u_max = 2"):  # u = 2: the limit is tau_w / 4
         bcm.run_bcm(2 * one, 1 * second, 1 * second, tau_w=4 * second, tau_theta=1.5 * second, w_initial=[1.0])
     with pytest.raises(ValueError, match="n_channels"):
         calcium.build_rate_protocol_network(0, 10 * second)
@@ -527,9 +540,9 @@ def test_check_sign_pattern_passes_and_fails():
     with pytest.raises(AssertionError, match="expected LTP"):
         checks.check_sign_pattern(freqs, [-5, -4, -3, -1, 2, 5, -6], bands[::-1])  # LTP band first
     with pytest.raises(AssertionError, match="one crossover"):
-        checks.check_sign_pattern(freqs, [-5, -4, -3, -1, -2, 5, 6], bands)   # crossover at 20-30 Hz
+        checks.check_sign_pattern(freqs, [-5, -4, -3, -1, -2, 5, 6], bands)  # crossover at 20-30 Hz
     with pytest.raises(AssertionError, match="one crossover"):
-        checks.check_sign_pattern(freqs, [-5, -4, 3, -1, 2, 5, 6], bands)     # three sign changes
+        checks.check_sign_pattern(freqs, [-5, -4, 3, -1, 2, 5, 6], bands)  # three sign changes
 
 
 def test_pair_rule_constants_agree_with_the_data_file():
@@ -544,7 +557,7 @@ def test_pair_rule_constants_agree_with_the_data_file():
 def test_pairing_run_values_rejects_bad_protocols():
     objects = {"pre": NeuronGroup(3, inputs.PAIRING_EQS), "post": NeuronGroup(3, inputs.PAIRING_EQS)}
     values = stdp.pairing_run_values(objects, [10, -10] * ms, 20 * Hz)
-    assert list(list(values.values())[-1]) == [60, 60, 0]   # the last entry is post.n_pairs
+    assert list(list(values.values())[-1]) == [60, 60, 0]  # the last entry is post.n_pairs
     with pytest.raises(ValueError, match="at most 3 protocols"):
         stdp.pairing_run_values(objects, [1, 2, 3, 4] * ms, 1 * Hz)
     with pytest.raises(ValueError, match="frequencies must be in"):
@@ -557,16 +570,22 @@ def test_pairing_run_values_rejects_bad_protocols():
 
 def test_song_run_values_check_rates_correlations_weights_and_seed():
     helpers.setup_notebook()
-    objects = {"inputs": NeuronGroup(4, inputs.FAST_POISSON_EQS), "mother": NeuronGroup(2, inputs.MOTHER_EQS),
-               "copier": None, "n_neurons": 2, "n_inputs": 2, "n_correlated": 0,
-               "stdp": NeuronGroup(4, "w : 1\nA_plus : 1 (shared)\nA_minus : 1 (shared)"),
-               "stdp_params": dict(competition.SONG_2000_STDP)}
+    objects = {
+        "inputs": NeuronGroup(4, inputs.FAST_POISSON_EQS),
+        "mother": NeuronGroup(2, inputs.MOTHER_EQS),
+        "copier": None,
+        "n_neurons": 2,
+        "n_inputs": 2,
+        "n_correlated": 0,
+        "stdp": NeuronGroup(4, "w : 1\nA_plus : 1 (shared)\nA_minus : 1 (shared)"),
+        "stdp_params": dict(competition.SONG_2000_STDP),
+    }
     values = competition.song_run_values(objects, [10, 40] * Hz, 0.0, seed=1)
     rates = list(values.values())[0]
     assert list(rates / Hz) == [10, 10, 40, 40]
     first_spikes = list(values.values())[2]
     again = list(competition.song_run_values(objects, [10, 40] * Hz, 0.0, seed=1).values())[2]
-    np.testing.assert_array_equal(first_spikes, again)   # same seed, same numbers
+    np.testing.assert_array_equal(first_spikes, again)  # same seed, same numbers
     frozen = competition.song_run_values(objects, 10 * Hz, 0.0, seed=1, learning=False)
     assert frozen[objects["stdp"].A_plus] == 0 and frozen[objects["stdp"].A_minus] == 0
     with pytest.raises(ValueError, match="rates must be in"):
@@ -597,14 +616,18 @@ def test_parameter_values_reject_unknown_names_and_bad_values():
 
 def test_parameter_declarations_follow_the_units():
     text = models.rule.parameter_declarations({"tau_plus": 20 * ms, "A_plus": 0.01, "rate": 5 * Hz})
-    assert text.splitlines() == ["tau_plus : second (shared, constant)", "A_plus : 1 (shared, constant)",
-                                 "rate : hertz (shared, constant)"]
+    assert text.splitlines() == [
+        "tau_plus : second (shared, constant)",
+        "A_plus : 1 (shared, constant)",
+        "rate : hertz (shared, constant)",
+    ]
     assert "(constant)" in models.rule.parameter_declarations({"A_plus": 0.01}, shared=False)
 
 
 def test_each_published_parameter_set_is_defined_once():
     """The Song et al. neuron and the pair rule's symbols live in one place each."""
     from helpers.models import homeostasis as homeostasis_model
+
     assert homeostasis_model.neurons.SONG_2000_NEURON is neurons.SONG_2000_NEURON
     for params in (stdp.PAIR_STDP_BI_POO, competition.SONG_2000_STDP, homeostasis_model.EXC_PARAMS):
         assert {"tau_plus", "tau_minus", "A_plus", "A_minus", "w_max"} <= set(params)

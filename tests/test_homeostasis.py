@@ -5,13 +5,14 @@ Run with: ``.venv/bin/python -m pytest tests/test_homeostasis.py -q``.
 The science tests compile the spiking model once (cpp_standalone, 20-40 s the
 first time, cached afterwards) and the BCM population once (Cython).
 """
+
 import matplotlib
 
 matplotlib.use("Agg")  # before pyplot is imported (helpers.plotting imports it)
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from brian2 import Hz, ms, second  # noqa: E402
+from brian2 import Hz, second  # noqa: E402
 
 import helpers  # noqa: E402
 from helpers.models import analysis, bcm, homeostasis  # noqa: E402
@@ -26,6 +27,7 @@ def fresh_setup():
 # unit tests: settings, validation, analysis helpers
 # ---------------------------------------------------------------------------
 
+
 def test_cell_settings_fills_defaults_and_copies_rate_after():
     cell = homeostasis.cell_settings(rate_e=12 * Hz, eta_i=0.02)
     assert cell["rate_e_after"] == 12 * Hz
@@ -34,15 +36,18 @@ def test_cell_settings_fills_defaults_and_copies_rate_after():
     assert homeostasis.cell_settings(rate_e=12 * Hz, rate_e_after=6 * Hz)["rate_e_after"] == 6 * Hz
 
 
-@pytest.mark.parametrize("name, value, words", [
-    ("rho0", -1.0 * Hz, ["rho0", "[0.1, 100]"]),
-    ("rate_e", 500.0 * Hz, ["rate_e", "[0, 200]"]),
-    ("rate_e", 10.0, ["rate_e", "Brian2 quantity", "plain number"]),
-    ("w_e", -0.01, ["w_e", "[0, 10]"]),
-    ("w_e", 0.01 * Hz, ["w_e", "plain number"]),
-    ("eta_i", float("nan"), ["eta_i"]),
-    ("rho0", 30.0 * Hz, ["rho0", "below 25 Hz"]),
-])
+@pytest.mark.parametrize(
+    "name, value, words",
+    [
+        ("rho0", -1.0 * Hz, ["rho0", "[0.1, 100]"]),
+        ("rate_e", 500.0 * Hz, ["rate_e", "[0, 200]"]),
+        ("rate_e", 10.0, ["rate_e", "Brian2 quantity", "plain number"]),
+        ("w_e", -0.01, ["w_e", "[0, 10]"]),
+        ("w_e", 0.01 * Hz, ["w_e", "plain number"]),
+        ("eta_i", float("nan"), ["eta_i"]),
+        ("rho0", 30.0 * Hz, ["rho0", "below 25 Hz"]),
+    ],
+)
 def test_cell_settings_rejects_bad_values_with_a_clear_message(name, value, words):
     with pytest.raises(ValueError) as error:
         homeostasis.cell_settings(**{name: value})
@@ -109,11 +114,13 @@ def test_mepsc_amplitudes_use_the_leak_conductance_and_driving_force():
 # science tests: the compiled spiking model and the BCM population
 # ---------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def lab():
     helpers.setup_notebook(seed=2026)
-    return helpers.compile_network(homeostasis.build_homeostasis_network, n_cells=4, n_exc=200, n_inh=50,
-                                   duration=30 * second)
+    return helpers.compile_network(
+        homeostasis.build_homeostasis_network, n_cells=4, n_exc=200, n_inh=50, duration=30 * second
+    )
 
 
 def rates_of(lab, bin_width):
@@ -145,8 +152,13 @@ def test_istdp_pulls_the_rate_to_rho0_from_above_and_below(lab):
 
 def test_without_a_stabilizer_potentiation_dominated_stdp_runs_away(lab):
     start = np.random.default_rng(1).uniform(0.02, 0.05, 200)
-    homeostasis.run_cells(lab, [dict(w_e=start, w_i=0.2, w_max=0.08, A_plus=0.01 * 0.08, A_minus=0.005 * 0.08),
-                                dict(w_e=start, w_i=0.2, w_max=0.08)])
+    homeostasis.run_cells(
+        lab,
+        [
+            dict(w_e=start, w_i=0.2, w_max=0.08, A_plus=0.01 * 0.08, A_minus=0.005 * 0.08),
+            dict(w_e=start, w_i=0.2, w_max=0.08),
+        ],
+    )
     t, rates = rates_of(lab, 5 * second)
     final_w = lab["exc_synapses"].w[:200]
     assert rates[0, -1] > 10 * rates[0, 0] and rates[0, -1] > 100, rates[0]
@@ -156,18 +168,30 @@ def test_without_a_stabilizer_potentiation_dominated_stdp_runs_away(lab):
 
 def test_scaling_is_multiplicative_and_restores_the_rate(lab):
     """Turrigiano et al. 1998: ranked amplitudes close to a line through 0, slope = factor > 1."""
-    weights = np.random.default_rng(3).lognormal(np.log(0.035) - 0.125, 0.5, 200)   # same in every cell
-    rng = np.random.default_rng(4)   # recording noise: not the numbers that drew the weights
-    homeostasis.run_cells(lab, [dict(w_e=weights, w_i=0.2, rho0=5 * Hz, eta_scale=0.1 / second, rate_e=10 * Hz,
-                                     rate_e_after=(10 if k < 2 else 6) * Hz, t_switch=5 * second)
-                                for k in range(4)])
+    weights = np.random.default_rng(3).lognormal(np.log(0.035) - 0.125, 0.5, 200)  # same in every cell
+    rng = np.random.default_rng(4)  # recording noise: not the numbers that drew the weights
+    homeostasis.run_cells(
+        lab,
+        [
+            dict(
+                w_e=weights,
+                w_i=0.2,
+                rho0=5 * Hz,
+                eta_scale=0.1 / second,
+                rate_e=10 * Hz,
+                rate_e_after=(10 if k < 2 else 6) * Hz,
+                t_switch=5 * second,
+            )
+            for k in range(4)
+        ],
+    )
     w = lab["exc_synapses"].w[:].reshape(4, 200)
     s = lab["cell_monitor"].s[:, -1]
     control = np.concatenate([analysis.mepsc_amplitudes_pA(w[k], s[k], rng) for k in (0, 1)])
     blocked = np.concatenate([analysis.mepsc_amplitudes_pA(w[k], s[k], rng) for k in (2, 3)])
     slope, intercept, _, _ = analysis.ranked_fit(control, blocked)
     assert np.allclose(w, weights), "scaling acts through s, the weights themselves stay"
-    assert abs(intercept) < 0.10 * control.mean()      # the notebook's tolerances
+    assert abs(intercept) < 0.10 * control.mean()  # the notebook's tolerances
     assert slope > 1.1 and slope == pytest.approx(s[2:].mean() / s[:2].mean(), rel=0.05)
     additive, _ = analysis.ranked_fit(control, control + blocked.mean() - control.mean())[:2]
     assert additive == pytest.approx(1.0, rel=0.01), "an additive change keeps slope 1"
@@ -179,8 +203,9 @@ def test_bcm_threshold_stabilizes_only_below_tau_w_over_u_squared():
     """Linear stability: settles to v = theta = 1 iff tau_theta < tau_w / u^2 (1.25 s here)."""
     tau_thetas = np.array([0.5, 1.0, 1.5, 2.5]) * second
     steps = np.repeat([[1.0], [2.0]], [10, 110], axis=0) * np.ones(len(tau_thetas))
-    result = bcm.run_bcm(steps, 1 * second, 120 * second, 5 * second, tau_thetas, 1.0,
-                         one_input_per_neuron=True, allow_unstable=True)
+    result = bcm.run_bcm(
+        steps, 1 * second, 120 * second, 5 * second, tau_thetas, 1.0, one_input_per_neuron=True, allow_unstable=True
+    )
     late = result["v"].t > 100 * second
     settled = np.all(np.abs(result["v"].v[:, late] - 1) < 0.05, axis=1)
     assert list(settled) == [True, True, False, False]

@@ -1,6 +1,7 @@
 """Every notebook has the parts docs/CONTRIBUTING.md lists, stores no outputs, names the
 collection's kernel (which must point at this environment's Python), and writes the
 plasticity rules it teaches in its own code cells."""
+
 import ast
 import os
 import re
@@ -24,8 +25,7 @@ def code_cells(nb):
 
 
 def headings(nb):
-    return [line.lstrip("#").strip().lower() for line in markdown(nb).splitlines()
-            if line.startswith("#")]
+    return [line.lstrip("#").strip().lower() for line in markdown(nb).splitlines() if line.startswith("#")]
 
 
 def sections(nb):
@@ -82,7 +82,7 @@ def test_there_are_notebooks():
 @pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.stem)
 def nb(request):
     notebook = nbformat.read(request.param, as_version=4)
-    notebook.metadata["_path"] = request.param.name   # in memory only: which notebook this is
+    notebook.metadata["_path"] = request.param.name  # in memory only: which notebook this is
     return notebook
 
 
@@ -95,8 +95,9 @@ def test_kernelspec_is_the_collections_and_matches_this_environment(nb):
     name = nb.metadata["kernelspec"]["name"]
     assert name == "neuroplasticity"
     spec = KernelSpecManager().get_kernel_spec(name)
-    assert os.path.realpath(spec.argv[0]) == os.path.realpath(sys.executable), \
+    assert os.path.realpath(spec.argv[0]) == os.path.realpath(sys.executable), (
         "the kernel must start this environment's Python (run `bash tasks.sh setup`)"
+    )
 
 
 def test_title_question_objectives_and_prerequisites(nb):
@@ -104,8 +105,7 @@ def test_title_question_objectives_and_prerequisites(nb):
     assert re.match(r"# \d\d · ", first), "first cell: '# NN · title'"
     assert "**The question:**" in first
     assert "What you will learn" in first and "Before you start" in first
-    objectives = re.findall(r"^\d\. ", first.split("What you will learn")[1].split("Before you start")[0],
-                            flags=re.M)
+    objectives = re.findall(r"^\d\. ", first.split("What you will learn")[1].split("Before you start")[0], flags=re.M)
     assert 3 <= len(objectives) <= 5
 
 
@@ -117,8 +117,7 @@ def test_setup_cell_calls_setup_notebook_once(nb):
 
 def test_sections_in_the_guide_are_present(nb):
     heads = headings(nb)
-    for needed in ("setup", "interactive", "exercises", "reproduce", "summary", "myths and evidence",
-                   "references"):
+    for needed in ("setup", "interactive", "exercises", "reproduce", "summary", "myths and evidence", "references"):
         assert any(needed in h for h in heads), f"missing section: {needed}"
 
 
@@ -142,8 +141,11 @@ def rules_written(source):
     """Names bound to ``models.Rule(...)`` (or ``Rule(...)``) in ``source``."""
     names = []
     for node in ast.walk(ast.parse(source)):
-        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
-                and ast.unparse(node.value.func) in ("models.Rule", "Rule")):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and ast.unparse(node.value.func) in ("models.Rule", "Rule")
+        ):
             names += [t.id for t in node.targets if isinstance(t, ast.Name)]
     return names
 
@@ -160,8 +162,11 @@ def names_handed_to_calls(source):
 
 def outside_exercises(nb):
     """Code cells outside the exercises, IPython magics (``%matplotlib``) left out."""
-    return ["\n".join(line for line in c.source.splitlines() if not line.lstrip().startswith("%"))
-            for c in code_cells(nb) if not c.metadata.get("nbgrader")]
+    return [
+        "\n".join(line for line in c.source.splitlines() if not line.lstrip().startswith("%"))
+        for c in code_cells(nb)
+        if not c.metadata.get("nbgrader")
+    ]
 
 
 def test_the_rules_taught_are_written_in_the_notebook_and_handed_to_the_models(nb):
@@ -178,16 +183,23 @@ def test_the_rules_taught_are_written_in_the_notebook_and_handed_to_the_models(n
 
 
 def test_at_least_two_notebooks_have_an_exercise_that_changes_a_rule():
-    changing = [path.stem for path in NOTEBOOKS
-                if any(rules_written(c.source) for c in nbformat.read(path, as_version=4).cells
-                       if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution"))]
+    changing = [
+        path.stem
+        for path in NOTEBOOKS
+        if any(
+            rules_written(c.source)
+            for c in nbformat.read(path, as_version=4).cells
+            if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")
+        )
+    ]
     assert len(changing) >= 2, f"exercises that write a new rule: only in {changing}"
 
 
 def test_interactive_section_has_the_widget_cell(nb):
     _, _, code = section(nb, "interactive")
-    assert any("live_plot(" in source for source in code), \
+    assert any("live_plot(" in source for source in code), (
         "the Interactive section has a widget made with helpers.widgets.live_plot"
+    )
 
 
 def test_exercises_use_nbgrader_markup(nb):
@@ -218,16 +230,20 @@ def test_think_questions_are_graded_by_hand_with_a_rubric(nb):
     the reference answer and a rubric whose points match the cell's. No answer is revealed in
     a fold the student version would keep."""
     cells = nb.cells
-    questions = [k for k, c in enumerate(cells) if c.cell_type == "markdown"
-                 and re.search(r"^### Exercise \d.*\(think", c.source, flags=re.M)]
+    questions = [
+        k
+        for k, c in enumerate(cells)
+        if c.cell_type == "markdown" and re.search(r"^### Exercise \d.*\(think", c.source, flags=re.M)
+    ]
     assert questions, "at least one conceptual question"
     for k in questions:
         assert "(think, graded by hand)" in cells[k].source, cells[k].source.splitlines()[0]
         assert "Show answer" not in cells[k].source, "the student version would show the answer"
         answer = cells[k + 1]
         meta = answer.metadata.get("nbgrader", {})
-        assert answer.cell_type == "markdown" and meta.get("grade") and meta.get("solution"), \
+        assert answer.cell_type == "markdown" and meta.get("grade") and meta.get("solution"), (
             "a manually graded answer cell follows the question"
+        )
         assert not meta.get("locked") and "BEGIN SOLUTION" not in answer.source
         rubric = re.search(r"\*\*Rubric \((\d+) points?\):\*\*", answer.source)
         assert rubric, "the answer cell ends with '**Rubric (N points):**' for the grader"
@@ -263,14 +279,25 @@ def test_every_notebook_is_in_the_readme_map():
 def test_the_repository_cites_no_file_it_does_not_contain():
     """Every Markdown file and numbered notebook that notebooks, data files, helpers, tools and
     docs name exists in the repository, and none of them points to a path outside it."""
-    places = list(NOTEBOOKS) + sorted((ROOT / "data").glob("*.csv")) + sorted((ROOT / "helpers").rglob("*.py")) \
-        + sorted((ROOT / "tools").glob("*.py")) + sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
+    places = (
+        list(NOTEBOOKS)
+        + sorted((ROOT / "data").glob("*.csv"))
+        + sorted((ROOT / "helpers").rglob("*.py"))
+        + sorted((ROOT / "tools").glob("*.py"))
+        + sorted((ROOT / "docs").glob("*.md"))
+        + [ROOT / "README.md"]
+    )
     present = {path.name for path in ROOT.rglob("*") if ".venv" not in path.parts and ".git" not in path.parts}
     problems = []
     for path in places:
         text = path.read_text(encoding="utf-8")
-        problems += [f"{path.relative_to(ROOT)} names {name}, which the repository does not contain"
-                     for name in set(re.findall(r"\b(?:[A-Za-z][\w-]*\.md|\d\d_[\w-]+\.ipynb)\b", text)) if name not in present]
-        problems += [f"{path.relative_to(ROOT)} points outside the repository: {m}"
-                     for m in set(re.findall(r"\.\./[\w./-]+", text))]
+        problems += [
+            f"{path.relative_to(ROOT)} names {name}, which the repository does not contain"
+            for name in set(re.findall(r"\b(?:[A-Za-z][\w-]*\.md|\d\d_[\w-]+\.ipynb)\b", text))
+            if name not in present
+        ]
+        problems += [
+            f"{path.relative_to(ROOT)} points outside the repository: {m}"
+            for m in set(re.findall(r"\.\./[\w./-]+", text))
+        ]
     assert not problems, "\n".join(problems)

@@ -7,6 +7,7 @@ and the critical period (the plasticity gate) are put in by hand; the shift towa
 the role of closed-eye noise (lid suture vs TTX), binocular vs monocular deprivation and reverse
 suture vs binocular recovery follow from the BCM rule with its sliding threshold.
 """
+
 import numpy as np
 import pytest
 
@@ -38,11 +39,16 @@ def deprivations(machine, reared):
     """Eight 4-day experiments on the same 50 cells: closed-eye response (relative to before),
     open-eye response and mean ODI change after 4 days, per condition."""
     cells = od.take(reared, slice(0, GROUP))
-    conditions = {"normal": od.rearing(28), "lid": od.rearing(28, (0, "lid", "open")),
-                  "ttx": od.rearing(28, (0, "ttx", "open")), "bd": od.rearing(28, (0, "lid", "lid")),
-                  "half noise": od.rearing(28, (0, "lid", "open"), lid_noise=od.LID_NOISE / 2),
-                  "double noise": od.rearing(28, (0, "lid", "open"), lid_noise=2 * od.LID_NOISE),
-                  "adult": od.rearing(60, (0, "lid", "open")), "ipsi lid": od.rearing(28, (0, "open", "lid"))}
+    conditions = {
+        "normal": od.rearing(28),
+        "lid": od.rearing(28, (0, "lid", "open")),
+        "ttx": od.rearing(28, (0, "ttx", "open")),
+        "bd": od.rearing(28, (0, "lid", "lid")),
+        "half noise": od.rearing(28, (0, "lid", "open"), lid_noise=od.LID_NOISE / 2),
+        "double noise": od.rearing(28, (0, "lid", "open"), lid_noise=2 * od.LID_NOISE),
+        "adult": od.rearing(60, (0, "lid", "open")),
+        "ipsi lid": od.rearing(28, (0, "open", "lid")),
+    }
     od.run_groups(machine, cells, list(conditions.values()))
     contra0, ipsi0 = od.eye_responses(cells)
     odi0 = od.ocular_dominance_index(contra0, ipsi0)
@@ -55,6 +61,7 @@ def deprivations(machine, reared):
 
 
 # ---- the pieces -------------------------------------------------------------------------------
+
 
 def test_gate_is_open_in_the_mouse_critical_period_and_low_outside():
     """The built-in gate: above 80 % of its peak from P24 to P31, at most 25 % at P15 and P36+,
@@ -69,7 +76,7 @@ def test_gate_is_open_in_the_mouse_critical_period_and_low_outside():
 
 def test_every_scene_is_shown_once_in_every_block():
     scenes = od.scene_sequence()
-    blocks = scenes[:len(scenes) // od.N_PATTERNS * od.N_PATTERNS].reshape(-1, od.N_PATTERNS)
+    blocks = scenes[: len(scenes) // od.N_PATTERNS * od.N_PATTERNS].reshape(-1, od.N_PATTERNS)
     assert np.all(np.sort(blocks, axis=1) == np.arange(od.N_PATTERNS))
 
 
@@ -95,6 +102,7 @@ def test_compiled_program_is_reused(machine):
 
 # ---- normal rearing ---------------------------------------------------------------------------
 
+
 def test_normal_rearing_gives_selective_binocular_cells_with_a_contralateral_bias(reared):
     """BCM selectivity (notebook 01): each cell's best scene drives it at least 10 times more than
     its second best (binocular response); the contralateral bias (built in) leaves a mean ODI > 0.1;
@@ -108,6 +116,7 @@ def test_normal_rearing_gives_selective_binocular_cells_with_a_contralateral_bia
 
 
 # ---- deprivation at P28 (Wiesel & Hubel 1963; Gordon & Stryker 1996; Rittenhouse et al. 1999) ---
+
 
 def test_monocular_deprivation_shifts_towards_the_open_eye(deprivations):
     """Contralateral lid suture, 4 days at P28: mean ODI change < -0.3, closed eye < 0.8 and open
@@ -131,8 +140,11 @@ def test_early_loss_grows_about_as_the_noise_squared(machine, reared):
     over the first quarter day, doubling sigma multiplies the loss by 3-7 (4 for a fixed threshold;
     the noise also raises the threshold, which adds to the loss)."""
     cells = od.take(reared, slice(0, GROUP))
-    od.run_groups(machine, cells, [od.rearing(28, (0, "lid", "open"), lid_noise=0.1),
-                                   od.rearing(28, (0, "lid", "open"), lid_noise=0.2)])
+    od.run_groups(
+        machine,
+        cells,
+        [od.rearing(28, (0, "lid", "open"), lid_noise=0.1), od.rearing(28, (0, "lid", "open"), lid_noise=0.2)],
+    )
     contra0, _ = od.eye_responses(cells)
     contra, _ = od.eye_responses(od.recorded_state(machine, cells, day=0.25))
     loss = 1 - contra.reshape(2, -1).mean(axis=1) / contra0.mean()
@@ -156,6 +168,7 @@ def test_adult_deprivation_changes_little(deprivations):
 
 # ---- the critical period (Gordon & Stryker 1996) ------------------------------------------------
 
+
 def test_critical_period_matches_gordon_and_stryker(machine, reared):
     """4 days of MD: the largest shift comes from an onset inside P19-P32 and within 3 days of P28;
     every onset inside keeps >= 40 % of it, every onset outside <= 25 % (built in: the gate)."""
@@ -176,13 +189,21 @@ def test_critical_period_matches_gordon_and_stryker(machine, reared):
 
 # ---- recovery (Mitchell, Cynader & Movshon 1977) -------------------------------------------------
 
+
 def test_reverse_suture_recovers_and_binocular_vision_does_not(machine, reared):
     """MD from P24 to P28, then 4 days: reverse suture undoes at least half of the ODI shift and ends
     >= 0.3 above binocular recovery; the same deficit reverse-sutured from P45 recovers < 30 %."""
     cells = od.take(reared, slice(0, 100))
     before = od.ocular_dominance_index(*od.eye_responses(cells)).mean()
-    od.run_groups(machine, cells, [od.rearing(24, (0, "lid", "open"), (4, "open", "open")),
-                                   od.rearing(24, (0, "lid", "open"), (4, "open", "lid"))] * 2)
+    od.run_groups(
+        machine,
+        cells,
+        [
+            od.rearing(24, (0, "lid", "open"), (4, "open", "open")),
+            od.rearing(24, (0, "lid", "open"), (4, "open", "lid")),
+        ]
+        * 2,
+    )
 
     def mean_odi(day):
         state = od.recorded_state(machine, cells, day=day)

@@ -4,12 +4,13 @@ The notebooks assert the same results in their "reproduce the paper" sections;
 these checks guard the models in ``helpers.models`` that later notebooks import,
 independently of any notebook, built from the modules' own rules.
 """
+
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
-from brian2 import Hz, Network, NeuronGroup, SpikeMonitor, mV, Mohm, ms, nA, second
+from brian2 import Hz, Mohm, Network, NeuronGroup, SpikeMonitor, ms, mV, nA, second
 
 import helpers
 from helpers import checks, data
@@ -28,9 +29,16 @@ def test_lif_rate_matches_the_analytic_f_i_curve():
     """Textbook LIF formula (Gerstner et al. 2014, ch. 1.3): simulation within 2 %."""
     params = dict(E_L=-70 * mV, V_th=-50 * mV, V_reset=-70 * mV, R=100 * Mohm, tau_m=10 * ms)
     currents = np.linspace(0.25, 1.0, 8) * nA
-    group = NeuronGroup(len(currents), "dv/dt = (E_L - v + R*I)/tau_m : volt (unless refractory)\n"
-                          "I : amp (constant)", threshold="v >= V_th", reset="v = V_reset",
-                          refractory=2 * ms, method="exact", namespace=params, name="lif_test")
+    group = NeuronGroup(
+        len(currents),
+        "dv/dt = (E_L - v + R*I)/tau_m : volt (unless refractory)\nI : amp (constant)",
+        threshold="v >= V_th",
+        reset="v = V_reset",
+        refractory=2 * ms,
+        method="exact",
+        namespace=params,
+        name="lif_test",
+    )
     group.v = params["E_L"]
     group.I = currents
     spikes = SpikeMonitor(group, name="lif_test_spikes")
@@ -39,16 +47,18 @@ def test_lif_rate_matches_the_analytic_f_i_curve():
     trains = spikes.spike_trains()
     for k, current in enumerate(currents):
         simulated = 1 / np.mean(np.diff(trains[k] / second))
-        expected = float(neurons.lif_rate_analytic(current, params["R"], params["tau_m"], params["E_L"],
-                                                  params["V_th"], params["V_reset"], 2 * ms))
+        expected = float(
+            neurons.lif_rate_analytic(
+                current, params["R"], params["tau_m"], params["E_L"], params["V_th"], params["V_reset"], 2 * ms
+            )
+        )
         assert simulated == pytest.approx(expected, rel=0.02)
 
 
 def test_rate_protocols_reproduce_the_dudek_bear_sign_pattern():
     """Dudek & Bear 1992: LTD at <= 3 Hz, crossover in 5-20 Hz, LTP at >= 30 Hz (900 pulses)."""
     frequencies = np.array([0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 100])
-    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12,
-                                      duration=1810 * second)
+    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12, duration=1810 * second)
     network.run(calcium.rate_protocol_values(network, frequencies * Hz, 900))
     change = network["exact"].rho[:] / calcium.INITIAL_RHO - 1
     dudek_bear = data.load("dudek_bear_1992_sign_pattern")
@@ -61,28 +71,32 @@ def test_a_faster_calcium_leak_moves_the_crossover_up_in_the_same_program():
     """Calcium must pile up above theta_p: halving tau_ca needs pulses about twice as fast.
     The new value is passed to the compiled program (rule_values), not compiled anew."""
     frequencies = np.array([0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 100])
-    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12,
-                                      duration=1810 * second)
+    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12, duration=1810 * second)
     crossovers = []
     for values in ({}, {"tau_ca": 50 * ms}):
         network.run(calcium.rate_protocol_values(network, frequencies * Hz, 900, rule_values=values))
         crossovers.append(checks.crossover_frequency(frequencies, network["exact"].rho[:] - calcium.INITIAL_RHO))
     assert 1.5 < crossovers[1] / crossovers[0] < 2.5, crossovers
-    assert helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12,
-                                   duration=1810 * second) is network
+    assert (
+        helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12, duration=1810 * second) is network
+    )
 
 
 def test_event_driven_calcium_rule_matches_the_stepped_rule():
     """The exact per-pulse update equals the 0.1 ms time-stepped rule (|d rho| < 2e-3)."""
-    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12,
-                                      duration=1810 * second)
+    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12, duration=1810 * second)
     # periods on the 2 ms grid; every protocol and its test pulse end within the
     # first second, where the stepped copy of each synapse runs too
     frequencies = np.array([1, 2, 5, 10, 20, 25, 50, 100, 125, 250, 10, 100])
     n_pulses = 1 + np.floor(0.4 * frequencies).astype(int)
     test_delay = 0.3
-    network.run({network["pulser"].frequency: frequencies * Hz, network["pulser"].n_pulses: n_pulses,
-                 network["pulser"].test_delay: test_delay * second})
+    network.run(
+        {
+            network["pulser"].frequency: frequencies * Hz,
+            network["pulser"].n_pulses: n_pulses,
+            network["pulser"].test_delay: test_delay * second,
+        }
+    )
     test_pulse_at = (n_pulses - 1) / frequencies + test_delay
     t = network["calcium"].t / second
     stepped = np.array([network["calcium"].rho[k][t < test_pulse_at[k] - 1e-6][-1] for k in range(12)])
@@ -101,9 +115,13 @@ def test_full_calcium_model_reproduces_graupner_brunel_fig2_dp():
     the largest LTP likewise."""
     published = data.load("graupner_brunel_2012_fig2_dp")
     timings_ms = published["timing_ms"]
-    machine = helpers.compile_network(calcium.build_pairing_network, n_channels=len(timings_ms),
-                                      duration=stdp.PAIRING_START + 60 * second, n_pairs=stdp.BI_POO_PAIRS,
-                                      start=stdp.PAIRING_START)
+    machine = helpers.compile_network(
+        calcium.build_pairing_network,
+        n_channels=len(timings_ms),
+        duration=stdp.PAIRING_START + 60 * second,
+        n_pairs=stdp.BI_POO_PAIRS,
+        start=stdp.PAIRING_START,
+    )
     machine.run(stdp.pairing_run_values(machine.objects, timings_ms * ms, 1 * Hz))
     synapses = machine["calcium_rule"]
     ratio = 1 + calcium.full_model_change(synapses.time_d[:], synapses.time_p[:])
@@ -125,9 +143,11 @@ def simulate_bistable_synapses(timing_ms, n_each=2000, n_pairs=60, seed=2026, fi
     p, b = calcium.GB2012_DP, calcium.GB2012_DP_BISTABLE
     rng = np.random.default_rng(seed)
     tau_ca, delay, tau = float(p["tau_ca"] / second), float(p["delay_pre"] / second), float(p["tau"] / second)
-    t = np.arange(0, 1, fine)                                   # one pairing period, pre spike at 0.2 s
-    c = sum(np.where(t >= at, jump * np.exp(-(t - at) / tau_ca), 0.0)
-            for at, jump in ((0.2 + delay, p["C_pre"]), (0.2 + timing_ms * 1e-3, p["C_post"])))
+    t = np.arange(0, 1, fine)  # one pairing period, pre spike at 0.2 s
+    c = sum(
+        np.where(t >= at, jump * np.exp(-(t - at) / tau_ca), 0.0)
+        for at, jump in ((0.2 + delay, p["C_pre"]), (0.2 + timing_ms * 1e-3, p["C_post"]))
+    )
     above_d, above_p = (c > p["theta_d"]).astype(float), (c > p["theta_p"]).astype(float)
     rho = np.concatenate([np.zeros(n_each), np.ones(n_each)])
 
@@ -161,14 +181,15 @@ def test_full_calcium_model_keeps_rate_protocol_changes_partial():
     at 1 Hz switch only some potentiated synapses down (-5 to -50 %, not the -67 % floor), and
     the full model keeps Dudek & Bear's sign pattern."""
     frequencies = np.array([0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 100])
-    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12,
-                                      duration=1810 * second)
+    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12, duration=1810 * second)
     network.run(calcium.rate_protocol_values(network, frequencies * Hz, 900))
-    change = calcium.full_model_change(network["exact"].time_d[:], network["exact"].time_p[:],
-                                       calcium.RATE_PROTOCOL_CALCIUM)
+    change = calcium.full_model_change(
+        network["exact"].time_d[:], network["exact"].time_p[:], calcium.RATE_PROTOCOL_CALCIUM
+    )
     dudek_bear = data.load("dudek_bear_1992_sign_pattern")
-    checks.check_sign_pattern(frequencies, change, zip(dudek_bear["band_low_hz"], dudek_bear["band_high_hz"],
-                                                       dudek_bear["sign"]))
+    checks.check_sign_pattern(
+        frequencies, change, zip(dudek_bear["band_low_hz"], dudek_bear["band_high_hz"], dudek_bear["sign"])
+    )
     assert -0.5 < change[frequencies == 1][0] < -0.05
     assert np.all((change > 1 / 3 - 1 - 1e-9) & (change < 5 / 3 - 1 + 1e-9))
 
@@ -178,9 +199,10 @@ def test_bcm_selective_fixed_point():
     K = 4
     rng = np.random.default_rng(7)
     patterns = np.eye(K)[rng.integers(K, size=200000)]
-    result = bcm.run_bcm(patterns, 1 * ms, 200 * second, tau_w=5 * second, tau_theta=0.5 * second,
-                         w_initial=rng.uniform(0.5, 1.5, K))
-    late = result["w"].t > 150 * second     # average out the wobble from the random pattern order
+    result = bcm.run_bcm(
+        patterns, 1 * ms, 200 * second, tau_w=5 * second, tau_theta=0.5 * second, w_initial=rng.uniform(0.5, 1.5, K)
+    )
+    late = result["w"].t > 150 * second  # average out the wobble from the random pattern order
     late_w = result["w"].w[:, late].mean(axis=1)
     winner = np.argmax(late_w)
     assert late_w[winner] == pytest.approx(K, rel=0.05)
@@ -192,7 +214,10 @@ def test_bcm_selective_fixed_point():
 def pairing_machine():
     helpers.setup_notebook(seed=2026)
     longest = stdp.PAIRING_START + 59 * (10 * second) + 1 * second
-    rules = {"pair": (stdp.PAIR_RULE, stdp.PAIR_STDP_BI_POO), "triplet": (stdp.TRIPLET_RULE, stdp.TRIPLET_VISUAL_CORTEX)}
+    rules = {
+        "pair": (stdp.PAIR_RULE, stdp.PAIR_STDP_BI_POO),
+        "triplet": (stdp.TRIPLET_RULE, stdp.TRIPLET_VISUAL_CORTEX),
+    }
     return helpers.compile_network(stdp.build_pairing_network, n_channels=101, duration=longest, rules=rules)
 
 
@@ -201,9 +226,10 @@ def test_triplet_rule_reproduces_sjostrom_2001(pairing_machine):
     -10 ms pairing depresses at <= 20 Hz and potentiates at >= 40 Hz; within 1 SEM at 9 of the
     10 points and within 2 SEM at the tenth (40 Hz, -10 ms)."""
     table = data.load("sjostrom_2001_frequency_dependence")
-    pairing_machine.run(stdp.pairing_run_values(pairing_machine.objects, table["timing_ms"] * ms,
-                                                table["frequency_hz"] * Hz))
-    change = pairing_machine["triplet"].w[:len(table["change"])] - 1
+    pairing_machine.run(
+        stdp.pairing_run_values(pairing_machine.objects, table["timing_ms"] * ms, table["frequency_hz"] * Hz)
+    )
+    change = pairing_machine["triplet"].w[: len(table["change"])] - 1
     minus10 = table["timing_ms"] == -10
     assert np.all(np.sign(change[minus10]) == np.where(table["frequency_hz"][minus10] >= 40, 1, -1))
     error_in_sem = np.abs(change - table["change"]) / table["sem"]
@@ -217,8 +243,11 @@ def test_pair_rule_window_at_1_hz_is_the_bi_poo_fit(pairing_machine):
     timings_ms = np.linspace(-100, 100, 101)
     pairing_machine.run(stdp.pairing_run_values(pairing_machine.objects, timings_ms * ms, 1 * Hz))
     change = pairing_machine["pair"].w[:] - 1
-    expected = np.where(timings_ms > 0, fit["a_plus"][0] * np.exp(-timings_ms / fit["tau_plus_ms"][0]),
-                        fit["a_minus"][0] * np.exp(timings_ms / fit["tau_minus_ms"][0]))
+    expected = np.where(
+        timings_ms > 0,
+        fit["a_plus"][0] * np.exp(-timings_ms / fit["tau_plus_ms"][0]),
+        fit["a_minus"][0] * np.exp(timings_ms / fit["tau_minus_ms"][0]),
+    )
     nonzero = timings_ms != 0
     assert np.max(np.abs(change - expected)[nonzero]) < 0.005
 

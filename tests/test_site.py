@@ -10,13 +10,13 @@ accessibility violations. Screenshots go to tests/artifacts/site/ (git-ignored).
 Also: every notebook has a page with at least one figure, and the claims page and
 glossary are in the navigation.
 """
+
 import sys
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
-
 from executions import NOTEBOOKS, SKIP_BROWSER, chromium_missing
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +40,9 @@ def site(references, tmp_path_factory):
 
 def test_every_notebook_has_a_page_with_figures_and_the_map_links_them(site):
     pages = check_site.pages(site)
-    assert sorted(p for p in pages if p.startswith("notebooks/")) == \
-        sorted(f"notebooks/{n.stem}.html" for n in NOTEBOOKS)
+    assert sorted(p for p in pages if p.startswith("notebooks/")) == sorted(
+        f"notebooks/{n.stem}.html" for n in NOTEBOOKS
+    )
     assert {"index.html", "claims.html", "glossary.html"} <= set(pages)
     index = (site / "index.html").read_text(encoding="utf-8")
     for notebook in NOTEBOOKS:
@@ -58,7 +59,9 @@ def test_pages_load_cleanly_with_alt_text_working_links_and_no_serious_accessibi
         pytest.fail(chromium_missing(), pytrace=False)
     report = check_site.check(site, ROOT / "tests" / "artifacts" / "site")
     for name, page in report.items():
-        print(f"{name}: {page['images']} images ({page['figures']} figures), "
-              f"{len(page['axe'])} serious/critical axe violations")
+        print(
+            f"{name}: {page['images']} images ({page['figures']} figures), "
+            f"{len(page['axe'])} serious/critical axe violations"
+        )
     assert not check_site.problems_in(report), check_site.problems_in(report)
     assert all(report[f"notebooks/{n.stem}.html"]["figures"] >= 1 for n in NOTEBOOKS)

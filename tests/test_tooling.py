@@ -1,5 +1,6 @@
 """The README's commands, CI and Binder's postBuild do what they say: each script is run with
 stand-ins for the programs it starts, which record their arguments instead of doing the work."""
+
 import os
 import re
 import runpy
@@ -44,8 +45,9 @@ def run_tasks(tmp_path, command):
     for name in ("tasks.sh", "requirements.txt", "pyproject.toml"):
         shutil.copy2(ROOT / name, copy / name)
     recorders(copy / ".venv" / "bin", "python", "jupyter")
-    stamp = subprocess.run("cat requirements.txt pyproject.toml | cksum", shell=True, cwd=copy,
-                           capture_output=True, text=True).stdout
+    stamp = subprocess.run(
+        "cat requirements.txt pyproject.toml | cksum", shell=True, cwd=copy, capture_output=True, text=True
+    ).stdout
     (copy / ".venv" / ".installed").write_text(stamp)
     return run(["bash", "tasks.sh", command], copy, tmp_path)
 
@@ -75,15 +77,17 @@ def test_ci_runs_the_readme_test_command(tmp_path):
 def test_postbuild_installs_helpers_and_kernel_then_warms_the_cache(tmp_path):
     stand_ins = recorders(tmp_path / "bin", "python")
     calls = run(["/bin/bash", str(ROOT / "postBuild")], ROOT, tmp_path, path_first=stand_ins)
-    assert calls == ["python -m pip install --no-deps -e .",
-                     "python -m ipykernel install --sys-prefix --name neuroplasticity "
-                     "--display-name Python 3 (neuroplasticity)",
-                     "python tools/warm_cache.py"]
+    assert calls == [
+        "python -m pip install --no-deps -e .",
+        "python -m ipykernel install --sys-prefix --name neuroplasticity --display-name Python 3 (neuroplasticity)",
+        "python tools/warm_cache.py",
+    ]
 
 
 def test_warm_cache_executes_every_notebook(monkeypatch):
     sys.path.insert(0, str(ROOT / "tools"))
     import notebook_runner
+
     ran = []
     monkeypatch.setattr(notebook_runner, "execute", lambda path: (ran.append(path), (None, 0.0))[1])
     runpy.run_path(str(ROOT / "tools" / "warm_cache.py"), run_name="__main__")
@@ -102,6 +106,7 @@ def test_citation_file_validates_against_the_cff_schema():
 
     import jsonschema
     import yaml
+
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     schema = json.loads((ROOT / "tests" / "fixtures" / "citation-file-format-1.2.0.schema.json").read_text())
     jsonschema.validate(citation, schema, format_checker=jsonschema.FormatChecker())
@@ -116,3 +121,43 @@ def test_licences_are_stated():
     assert "MIT" in readme and "CC BY 4.0" in readme and "CITATION.cff" in readme
     for path in (ROOT / "data").glob("*.csv"):
         assert "# licence:" in path.read_text(encoding="utf-8"), f"{path.name} states no terms of reuse"
+
+
+def test_lint_and_format_checks_pass():
+    """The checks pre-commit runs (.pre-commit-config.yaml), run here so CI enforces them too:
+    ruff's lint rules (pyproject.toml) and its formatter, on helpers, tools, tests, site and notebooks."""
+    ruff = Path(sys.executable).parent / "ruff"
+    for args in (["check", "--no-fix"], ["format", "--check"]):
+        result = subprocess.run([str(ruff), *args], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, f"ruff {' '.join(args)}:\n{result.stdout}{result.stderr}"
+
+
+def test_pre_commit_runs_the_same_checks():
+    import yaml
+
+    hooks = {
+        hook["id"]: hook
+        for repo in yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())["repos"]
+        for hook in repo["hooks"]
+    }
+    assert hooks["ruff-check"]["entry"].startswith("ruff check")
+    assert hooks["ruff-format"]["entry"] == "ruff format"
+    assert hooks["notebooks-without-outputs"]["entry"] == "python tools/strip_outputs.py"
+    assert all(hook["language"] == "system" for hook in hooks.values()), "local tools only: nothing to download"
+
+
+def test_strip_outputs_clears_a_notebook_and_says_so(tmp_path):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1 + 1", execution_count=3)
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=3)]
+    notebook.cells = [cell]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(notebook, path)
+    script = ROOT / "tools" / "strip_outputs.py"
+    first = subprocess.run([sys.executable, str(script), str(path)], capture_output=True, text=True)
+    assert first.returncode == 1 and "cleared" in first.stdout
+    cleared = nbformat.read(path, as_version=4).cells[0]
+    assert cleared.outputs == [] and cleared.execution_count is None
+    assert subprocess.run([sys.executable, str(script), str(path)]).returncode == 0

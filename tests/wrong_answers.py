@@ -40,221 +40,349 @@ WRONG_ANSWERS = {
             ("the 0.15 nA of the first figure, which does not fire", "rheobase = 0.15 * nA"),
         ],
         "ex2_rate_test": [
-            ("simulate_lif's default 200 ms, divided by 1 s",
-             "_, s = simulate_lif([2 * rheobase])\nrate_at_twice_rheobase = s.count[0] / 1.0"),
-            ("the duration in ms",
-             "_, s = simulate_lif([2 * rheobase], duration=1 * second)\nrate_at_twice_rheobase = s.count[0] / 1000"),
-            ("at the rheobase, not twice it",
-             "_, s = simulate_lif([rheobase], duration=1 * second)\nrate_at_twice_rheobase = s.count[0] / 1.0"),
-            ("twice the 0.3 nA of the first figure",
-             "_, s = simulate_lif([0.6] * nA, duration=1 * second)\nrate_at_twice_rheobase = s.count[0] / 1.0"),
-            ("exercise 1's slip carried over (rheobase 2 nA), simulated correctly",
-             "rheobase = 2 * nA\n_, s = simulate_lif([2 * rheobase], duration=1 * second)\n"
-             "rate_at_twice_rheobase = s.count[0] / 1.0"),
+            (
+                "simulate_lif's default 200 ms, divided by 1 s",
+                "_, s = simulate_lif([2 * rheobase])\nrate_at_twice_rheobase = s.count[0] / 1.0",
+            ),
+            (
+                "the duration in ms",
+                "_, s = simulate_lif([2 * rheobase], duration=1 * second)\nrate_at_twice_rheobase = s.count[0] / 1000",
+            ),
+            (
+                "at the rheobase, not twice it",
+                "_, s = simulate_lif([rheobase], duration=1 * second)\nrate_at_twice_rheobase = s.count[0] / 1.0",
+            ),
+            (
+                "twice the 0.3 nA of the first figure",
+                "_, s = simulate_lif([0.6] * nA, duration=1 * second)\nrate_at_twice_rheobase = s.count[0] / 1.0",
+            ),
+            (
+                "exercise 1's slip carried over (rheobase 2 nA), simulated correctly",
+                "rheobase = 2 * nA\n_, s = simulate_lif([2 * rheobase], duration=1 * second)\n"
+                "rate_at_twice_rheobase = s.count[0] / 1.0",
+            ),
         ],
         "ex3_max_rate_test": [
             ("1/t_ref, the ceiling, as a number", "max_rate_hz = float(1 / t_ref)"),
             ("1/t_ref as a quantity", "max_rate_hz = 1 / t_ref"),
             ("t_ref in ms: 1/2", "max_rate_hz = 1 / (t_ref / ms)"),
-            ("the formula at 10 nA, not 100 nA",
-             "max_rate_hz = float(neurons.lif_rate_analytic(10 * nA, R, tau_m, E_L, V_th, V_reset, t_ref))"),
-            ("the formula at 50 nA",
-             "max_rate_hz = float(neurons.lif_rate_analytic(50 * nA, R, tau_m, E_L, V_th, V_reset, t_ref))"),
-            ("the refractory period left out",
-             "max_rate_hz = float(neurons.lif_rate_analytic(100 * nA, R, tau_m, E_L, V_th, V_reset, 0 * ms))"),
-            ("V_th and V_reset swapped",
-             "max_rate_hz = float(neurons.lif_rate_analytic(100 * nA, R, tau_m, E_L, V_reset, V_th, t_ref))"),
-            ("in kHz",
-             "max_rate_hz = float(neurons.lif_rate_analytic(100 * nA, R, tau_m, E_L, V_th, V_reset, t_ref) / kHz)"),
-            ("the formula by hand with log10 instead of ln",
-             "v_inf = E_L + R * 100 * nA\n"
-             "max_rate_hz = float(1 / (t_ref + tau_m * np.log10((v_inf - V_reset) / (v_inf - V_th))))"),
+            (
+                "the formula at 10 nA, not 100 nA",
+                "max_rate_hz = float(neurons.lif_rate_analytic(10 * nA, R, tau_m, E_L, V_th, V_reset, t_ref))",
+            ),
+            (
+                "the formula at 50 nA",
+                "max_rate_hz = float(neurons.lif_rate_analytic(50 * nA, R, tau_m, E_L, V_th, V_reset, t_ref))",
+            ),
+            (
+                "the refractory period left out",
+                "max_rate_hz = float(neurons.lif_rate_analytic(100 * nA, R, tau_m, E_L, V_th, V_reset, 0 * ms))",
+            ),
+            (
+                "V_th and V_reset swapped",
+                "max_rate_hz = float(neurons.lif_rate_analytic(100 * nA, R, tau_m, E_L, V_reset, V_th, t_ref))",
+            ),
+            (
+                "in kHz",
+                "max_rate_hz = float(neurons.lif_rate_analytic(100 * nA, R, tau_m, E_L, V_th, V_reset, t_ref) / kHz)",
+            ),
+            (
+                "the formula by hand with log10 instead of ln",
+                "v_inf = E_L + R * 100 * nA\n"
+                "max_rate_hz = float(1 / (t_ref + tau_m * np.log10((v_inf - V_reset) / (v_inf - V_th))))",
+            ),
         ],
-    },    "01_ltp_ltd_single_synapse": {
+    },
+    "01_ltp_ltd_single_synapse": {
         "ex1_time_above_test": [
-            ("log10 instead of the natural logarithm",
-             "time_above_d_ms = float(params['tau_ca'] / ms * np.log10(params['C_pre'] / params['theta_d']))"),
-            ("in seconds, not ms",
-             "time_above_d_ms = float(params['tau_ca'] / second * np.log(params['C_pre'] / params['theta_d']))"),
-            ("theta_p instead of theta_d",
-             "time_above_d_ms = float(params['tau_ca'] / ms * np.log(params['C_pre'] / params['theta_p']))"),
+            (
+                "log10 instead of the natural logarithm",
+                "time_above_d_ms = float(params['tau_ca'] / ms * np.log10(params['C_pre'] / params['theta_d']))",
+            ),
+            (
+                "in seconds, not ms",
+                "time_above_d_ms = float(params['tau_ca'] / second * np.log(params['C_pre'] / params['theta_d']))",
+            ),
+            (
+                "theta_p instead of theta_d",
+                "time_above_d_ms = float(params['tau_ca'] / ms * np.log(params['C_pre'] / params['theta_p']))",
+            ),
             ("tau_ca itself", "time_above_d_ms = float(params['tau_ca'] / ms)"),
-            ("the fraction inverted", "time_above_d_ms = float(params['tau_ca'] / ms * np.log(params['theta_d'] / params['C_pre']))"),
+            (
+                "the fraction inverted",
+                "time_above_d_ms = float(params['tau_ca'] / ms * np.log(params['theta_d'] / params['C_pre']))",
+            ),
         ],
         "ex2_crossover_test": [
-            ("the whole model's sweep (section 6b) instead of the drift-only rule's",
-             "crossover_hz = checks.crossover_frequency(SWEEP_HZ, whole_change)"),
+            (
+                "the whole model's sweep (section 6b) instead of the drift-only rule's",
+                "crossover_hz = checks.crossover_frequency(SWEEP_HZ, whole_change)",
+            ),
             ("the second sweep without rule_values (same crossover)", "fast_leak_crossover_hz = crossover_hz"),
-            ("a slower leak (200 ms) instead of a faster one",
-             "fast_leak_crossover_hz = checks.crossover_frequency(SWEEP_HZ, run_protocols(SWEEP_HZ * Hz, 900, "
-             "rule_values={'tau_ca': 200 * ms}))"),
-            ("the crossover's log10", "crossover_hz = float(np.log10(checks.crossover_frequency(SWEEP_HZ, sweep_change)))"),
+            (
+                "a slower leak (200 ms) instead of a faster one",
+                "fast_leak_crossover_hz = checks.crossover_frequency(SWEEP_HZ, run_protocols(SWEEP_HZ * Hz, 900, "
+                "rule_values={'tau_ca': 200 * ms}))",
+            ),
+            (
+                "the crossover's log10",
+                "crossover_hz = float(np.log10(checks.crossover_frequency(SWEEP_HZ, sweep_change)))",
+            ),
         ],
         "ex3_dose_test": [
-            ("10 Hz trains instead of 100 Hz", "changes_by_dose = run_protocols(np.full(6, 10) * Hz, [2, 5, 10, 20, 50, 100])"),
-            ("fractions instead of percent",
-             "changes_by_dose = run_protocols(np.full(6, 100) * Hz, [2, 5, 10, 20, 50, 100]) / 100"),
-            ("the doses in reverse order", "changes_by_dose = run_protocols(np.full(6, 100) * Hz, [100, 50, 20, 10, 5, 2])"),
+            (
+                "10 Hz trains instead of 100 Hz",
+                "changes_by_dose = run_protocols(np.full(6, 10) * Hz, [2, 5, 10, 20, 50, 100])",
+            ),
+            (
+                "fractions instead of percent",
+                "changes_by_dose = run_protocols(np.full(6, 100) * Hz, [2, 5, 10, 20, 50, 100]) / 100",
+            ),
+            (
+                "the doses in reverse order",
+                "changes_by_dose = run_protocols(np.full(6, 100) * Hz, [100, 50, 20, 10, 5, 2])",
+            ),
         ],
         "ex4_between_rule_test": [
             ("rho values instead of changes in percent", "between_changes = np.array([0.4997, 0.928])"),
-            ("the original rule's changes (rule not changed)",
-             "between_changes = 100 * (short.rho[[0, 2], :][:, short.t < TEST_PULSE_AT][:, -1] / calcium.INITIAL_RHO - 1)"),
+            (
+                "the original rule's changes (rule not changed)",
+                "between_changes = 100 * (short.rho[[0, 2], :][:, short.t < TEST_PULSE_AT][:, -1] / calcium.INITIAL_RHO - 1)",
+            ),
         ],
     },
-
     "02_spike_timing": {
         "ex1_pair_formula_test": [
-            ("one pair's change, not 60",
-             "def pair_rule_change(timing_ms):\n"
-             "    t = np.asarray(timing_ms, dtype=float)\n"
-             "    p = pair_params\n"
-             "    return np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
-             "                    -p['A_minus'] * np.exp(t / float(p['tau_minus'] / ms)))"),
-            ("time constants in seconds",
-             "def pair_rule_change(timing_ms):\n"
-             "    t = np.asarray(timing_ms, dtype=float)\n"
-             "    p = pair_params\n"
-             "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / second)),\n"
-             "                         -p['A_minus'] * np.exp(t / float(p['tau_minus'] / second)))"),
-            ("depression added instead of subtracted",
-             "def pair_rule_change(timing_ms):\n"
-             "    t = np.asarray(timing_ms, dtype=float)\n"
-             "    p = pair_params\n"
-             "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
-             "                         p['A_minus'] * np.exp(t / float(p['tau_minus'] / ms)))"),
-            ("one time constant (tau_plus) for both sides",
-             "def pair_rule_change(timing_ms):\n"
-             "    t = np.asarray(timing_ms, dtype=float)\n"
-             "    p = pair_params\n"
-             "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
-             "                         -p['A_minus'] * np.exp(t / float(p['tau_plus'] / ms)))"),
+            (
+                "one pair's change, not 60",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
+                "                    -p['A_minus'] * np.exp(t / float(p['tau_minus'] / ms)))",
+            ),
+            (
+                "time constants in seconds",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / second)),\n"
+                "                         -p['A_minus'] * np.exp(t / float(p['tau_minus'] / second)))",
+            ),
+            (
+                "depression added instead of subtracted",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
+                "                         p['A_minus'] * np.exp(t / float(p['tau_minus'] / ms)))",
+            ),
+            (
+                "one time constant (tau_plus) for both sides",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
+                "                         -p['A_minus'] * np.exp(t / float(p['tau_plus'] / ms)))",
+            ),
         ],
         "ex2_crossover_test": [
-            ("the pair rule's values (the first that run_pairings returns)",
-             "_f = np.arange(10, 51, 1.0)\n_p, _ = run_pairings(-10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _p)"),
-            ("+10 ms instead of -10 ms",
-             "_f = np.arange(10, 51, 1.0)\n_, _t = run_pairings(10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _t)"),
-            ("10-Hz steps instead of 1-Hz steps",
-             "_f = np.arange(10, 51, 10.0)\n_, _t = run_pairings(-10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _t)"),
+            (
+                "the pair rule's values (the first that run_pairings returns)",
+                "_f = np.arange(10, 51, 1.0)\n_p, _ = run_pairings(-10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _p)",
+            ),
+            (
+                "+10 ms instead of -10 ms",
+                "_f = np.arange(10, 51, 1.0)\n_, _t = run_pairings(10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _t)",
+            ),
+            (
+                "10-Hz steps instead of 1-Hz steps",
+                "_f = np.arange(10, 51, 10.0)\n_, _t = run_pairings(-10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _t)",
+            ),
         ],
         "ex3_short_memory_test": [
-            ("the pair rule's change", "short_memory_change = float(run_pairings(-10, 50, rule_values={'tau_y': 40 * ms})[0][0])"),
+            (
+                "the pair rule's change",
+                "short_memory_change = float(run_pairings(-10, 50, rule_values={'tau_y': 40 * ms})[0][0])",
+            ),
             ("tau_y left at 114 ms", "short_memory_change = float(run_pairings(-10, 50)[1][0])"),
-            ("in percent", "short_memory_change = 100 * float(run_pairings(-10, 50, rule_values={'tau_y': 40 * ms})[1][0])"),
-            ("+10 ms instead of -10 ms",
-             "short_memory_change = float(run_pairings(10, 50, rule_values={'tau_y': 40 * ms})[1][0])"),
+            (
+                "in percent",
+                "short_memory_change = 100 * float(run_pairings(-10, 50, rule_values={'tau_y': 40 * ms})[1][0])",
+            ),
+            (
+                "+10 ms instead of -10 ms",
+                "short_memory_change = float(run_pairings(10, 50, rule_values={'tau_y': 40 * ms})[1][0])",
+            ),
         ],
     },
-
     "03_hebbian_learning": {
         "ex1_bimodal_test": [
             ("a percentage", "fraction_at_bounds = 100 * float(np.mean((learned[2] < 0.1) | (learned[2] > 0.9)))"),
             ("a count, not a fraction", "fraction_at_bounds = int(np.sum((learned[2] < 0.1) | (learned[2] > 0.9)))"),
-            ("the raw weights, not divided by g_max",
-             "raw = learning_machine['stdp'].w[:].reshape(len(INPUT_RATES_HZ), -1)\n"
-             "fraction_at_bounds = float(np.mean((raw[2] < 0.1) | (raw[2] > 0.9)))"),
-            ("the bounds multiplied by g_max although learned is in units of g_max",
-             "fraction_at_bounds = float(np.mean((learned[2] < 0.1 * g_max) | (learned[2] > 0.9 * g_max)))"),
-            ("row 1, the neuron whose inputs fired at 20 Hz",
-             "fraction_at_bounds = float(np.mean((learned[1] < 0.1) | (learned[1] > 0.9)))"),
+            (
+                "the raw weights, not divided by g_max",
+                "raw = learning_machine['stdp'].w[:].reshape(len(INPUT_RATES_HZ), -1)\n"
+                "fraction_at_bounds = float(np.mean((raw[2] < 0.1) | (raw[2] > 0.9)))",
+            ),
+            (
+                "the bounds multiplied by g_max although learned is in units of g_max",
+                "fraction_at_bounds = float(np.mean((learned[2] < 0.1 * g_max) | (learned[2] > 0.9 * g_max)))",
+            ),
+            (
+                "row 1, the neuron whose inputs fired at 20 Hz",
+                "fraction_at_bounds = float(np.mean((learned[1] < 0.1) | (learned[1] > 0.9)))",
+            ),
             ("only the weights near 0", "fraction_at_bounds = float(np.mean(learned[2] < 0.1))"),
             ("only the weights near g_max", "fraction_at_bounds = float(np.mean(learned[2] > 0.9))"),
             ("all three neurons together", "fraction_at_bounds = float(np.mean((learned < 0.1) | (learned > 0.9)))"),
-            ("the outer fifths of the paper check (0.2, 0.8)",
-             "fraction_at_bounds = float(np.mean((learned[2] < 0.2) | (learned[2] > 0.8)))"),
+            (
+                "the outer fifths of the paper check (0.2, 0.8)",
+                "fraction_at_bounds = float(np.mean((learned[2] < 0.2) | (learned[2] > 0.8)))",
+            ),
         ],
         "ex2_sensitivity_test": [
-            ("plastic and frozen swapped",
-             "plastic_increase_hz = float(frozen_rates[-1] - frozen_rates[0])\n"
-             "frozen_increase_hz = float(plastic_rates[-1] - plastic_rates[0])"),
-            ("the subtraction forgotten: the STDP output rate at 40 Hz", "plastic_increase_hz = float(plastic_rates[-1])"),
+            (
+                "plastic and frozen swapped",
+                "plastic_increase_hz = float(frozen_rates[-1] - frozen_rates[0])\n"
+                "frozen_increase_hz = float(plastic_rates[-1] - plastic_rates[0])",
+            ),
+            (
+                "the subtraction forgotten: the STDP output rate at 40 Hz",
+                "plastic_increase_hz = float(plastic_rates[-1])",
+            ),
             ("a ratio instead of a difference", "plastic_increase_hz = float(plastic_rates[-1] / plastic_rates[0])"),
-            ("the frozen ratio, divided by a silent 10-Hz rate",
-             "with np.errstate(divide='ignore'):\n    frozen_increase_hz = float(frozen_rates[-1] / frozen_rates[0])"),
-            ("10 Hz minus 40 Hz",
-             "plastic_increase_hz = float(plastic_rates[0] - plastic_rates[-1])\n"
-             "frozen_increase_hz = float(frozen_rates[0] - frozen_rates[-1])"),
-            ("20 Hz instead of 40 Hz",
-             "plastic_increase_hz = float(plastic_rates[1] - plastic_rates[0])\n"
-             "frozen_increase_hz = float(frozen_rates[1] - frozen_rates[0])"),
+            (
+                "the frozen ratio, divided by a silent 10-Hz rate",
+                "with np.errstate(divide='ignore'):\n    frozen_increase_hz = float(frozen_rates[-1] / frozen_rates[0])",
+            ),
+            (
+                "10 Hz minus 40 Hz",
+                "plastic_increase_hz = float(plastic_rates[0] - plastic_rates[-1])\n"
+                "frozen_increase_hz = float(frozen_rates[0] - frozen_rates[-1])",
+            ),
+            (
+                "20 Hz instead of 40 Hz",
+                "plastic_increase_hz = float(plastic_rates[1] - plastic_rates[0])\n"
+                "frozen_increase_hz = float(frozen_rates[1] - frozen_rates[0])",
+            ),
             ("the change of the input rate, 30 Hz", "plastic_increase_hz = 30.0"),
         ],
         "ex3_without_pattern_test": [
-            ("the weights not divided by g_max",
-             "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=4,\n"
-             "                                              initial_weights=final[3] * g_max))\n"
-             "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]))"),
-            ("the change of the weight instead of the weight",
-             "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=4,\n"
-             "                                              initial_weights=final[3] * g_max))\n"
-             "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max - final[3, :500].mean())"),
+            (
+                "the weights not divided by g_max",
+                "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=4,\n"
+                "                                              initial_weights=final[3] * g_max))\n"
+                "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]))",
+            ),
+            (
+                "the change of the weight instead of the weight",
+                "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=4,\n"
+                "                                              initial_weights=final[3] * g_max))\n"
+                "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max - final[3, :500].mean())",
+            ),
             ("the weight after practice, the run forgotten", "after_pattern_stops = float(final[3, :500].mean())"),
-            ("the mean of all 1000 inputs",
-             "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=4,\n"
-             "                                              initial_weights=final[3] * g_max))\n"
-             "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:]) / g_max)"),
-            ("the independent inputs (500-999)",
-             "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=4,\n"
-             "                                              initial_weights=final[3] * g_max))\n"
-             "after_pattern_stops = float(np.mean(short_machine['stdp'].w[500:]) / g_max)"),
-            ("not run: the weights left by the slider's run (10 Hz, q = 0.1)",
-             "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.1, seed=1))\n"
-             "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max)"),
-            ("seed 1 instead of 4",
-             "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=1,\n"
-             "                                              initial_weights=final[3] * g_max))\n"
-             "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max)"),
-            ("the pattern kept on (q = 0.2)",
-             "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.2, seed=4,\n"
-             "                                              initial_weights=final[3] * g_max))\n"
-             "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max)"),
+            (
+                "the mean of all 1000 inputs",
+                "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=4,\n"
+                "                                              initial_weights=final[3] * g_max))\n"
+                "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:]) / g_max)",
+            ),
+            (
+                "the independent inputs (500-999)",
+                "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=4,\n"
+                "                                              initial_weights=final[3] * g_max))\n"
+                "after_pattern_stops = float(np.mean(short_machine['stdp'].w[500:]) / g_max)",
+            ),
+            (
+                "not run: the weights left by the slider's run (10 Hz, q = 0.1)",
+                "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.1, seed=1))\n"
+                "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max)",
+            ),
+            (
+                "seed 1 instead of 4",
+                "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=1,\n"
+                "                                              initial_weights=final[3] * g_max))\n"
+                "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max)",
+            ),
+            (
+                "the pattern kept on (q = 0.2)",
+                "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.2, seed=4,\n"
+                "                                              initial_weights=final[3] * g_max))\n"
+                "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max)",
+            ),
         ],
         "ex4_soft_bounds_test": [
-            ("the rule left unchanged (song_rule)",
-             "machine = song_network(SHORT_TIME, song_rule)\n"
-             "machine.run(competition.song_run_values(machine.objects, 20 * Hz, 0.0, seed=5,\n"
-             "                                        initial_weights=learned[neuron_20] * g_max))\n"
-             "soft_mean = float(np.mean(machine['stdp'].w[:] / g_max))\n"
-             "soft_spread = float(np.std(machine['stdp'].w[:] / g_max))"),
-            ("the weights not divided by g_max",
-             "soft_machine.run(competition.song_run_values(soft_machine.objects, 20 * Hz, 0.0, seed=5,\n"
-             "                                             initial_weights=learned[neuron_20] * g_max))\n"
-             "soft_mean = float(np.mean(soft_machine['stdp'].w[:]))\n"
-             "soft_spread = float(np.std(soft_machine['stdp'].w[:]))"),
-            ("the variance instead of the standard deviation",
-             "soft_machine.run(competition.song_run_values(soft_machine.objects, 20 * Hz, 0.0, seed=5,\n"
-             "                                             initial_weights=learned[neuron_20] * g_max))\n"
-             "soft_spread = float(np.var(soft_machine['stdp'].w[:] / g_max))"),
-            ("only potentiation scaled (values of one run of that rule: mean 0.239, std 0.307 g_max)",
-             "soft_mean, soft_spread = 0.239, 0.307"),
-            ("only depression scaled (values of one run of that rule: mean 0.963, std 0.025 g_max)",
-             "soft_mean, soft_spread = 0.963, 0.025"),
-            ("the two scalings swapped (values of one run of that rule: mean 0.256, std 0.427 g_max)",
-             "soft_mean, soft_spread = 0.256, 0.427"),
-            ("inputs at 10 Hz instead of 20 Hz",
-             "soft_machine.run(competition.song_run_values(soft_machine.objects, 10 * Hz, 0.0, seed=5,\n"
-             "                                             initial_weights=learned[neuron_20] * g_max))\n"
-             "soft_mean = float(np.mean(soft_machine['stdp'].w[:] / g_max))\n"
-             "soft_spread = float(np.std(soft_machine['stdp'].w[:] / g_max))"),
+            (
+                "the rule left unchanged (song_rule)",
+                "machine = song_network(SHORT_TIME, song_rule)\n"
+                "machine.run(competition.song_run_values(machine.objects, 20 * Hz, 0.0, seed=5,\n"
+                "                                        initial_weights=learned[neuron_20] * g_max))\n"
+                "soft_mean = float(np.mean(machine['stdp'].w[:] / g_max))\n"
+                "soft_spread = float(np.std(machine['stdp'].w[:] / g_max))",
+            ),
+            (
+                "the weights not divided by g_max",
+                "soft_machine.run(competition.song_run_values(soft_machine.objects, 20 * Hz, 0.0, seed=5,\n"
+                "                                             initial_weights=learned[neuron_20] * g_max))\n"
+                "soft_mean = float(np.mean(soft_machine['stdp'].w[:]))\n"
+                "soft_spread = float(np.std(soft_machine['stdp'].w[:]))",
+            ),
+            (
+                "the variance instead of the standard deviation",
+                "soft_machine.run(competition.song_run_values(soft_machine.objects, 20 * Hz, 0.0, seed=5,\n"
+                "                                             initial_weights=learned[neuron_20] * g_max))\n"
+                "soft_spread = float(np.var(soft_machine['stdp'].w[:] / g_max))",
+            ),
+            (
+                "only potentiation scaled (values of one run of that rule: mean 0.239, std 0.307 g_max)",
+                "soft_mean, soft_spread = 0.239, 0.307",
+            ),
+            (
+                "only depression scaled (values of one run of that rule: mean 0.963, std 0.025 g_max)",
+                "soft_mean, soft_spread = 0.963, 0.025",
+            ),
+            (
+                "the two scalings swapped (values of one run of that rule: mean 0.256, std 0.427 g_max)",
+                "soft_mean, soft_spread = 0.256, 0.427",
+            ),
+            (
+                "inputs at 10 Hz instead of 20 Hz",
+                "soft_machine.run(competition.song_run_values(soft_machine.objects, 10 * Hz, 0.0, seed=5,\n"
+                "                                             initial_weights=learned[neuron_20] * g_max))\n"
+                "soft_mean = float(np.mean(soft_machine['stdp'].w[:] / g_max))\n"
+                "soft_spread = float(np.std(soft_machine['stdp'].w[:] / g_max))",
+            ),
         ],
     },
-
     "04_homeostasis": {
         "ex1_istdp_target_test": [
             ("tau in ms", "alpha_8hz = 2 * 8.0 * 20"),
             ("the factor 2 forgotten", "alpha_8hz = 8.0 * 0.020"),
             ("the 5-Hz target of section 4", "alpha_8hz = 2 * 5.0 * 0.020"),
             ("divided by tau", "alpha_8hz = 2 * 8.0 / 0.020"),
-            ("the rates averaged over the whole run, not from t = 10 s",
-             "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2].mean(axis=1)"),
-            ("not run at 8 Hz: the rates of a run at the 5-Hz target",
-             "homeostasis.run_cells(lab, istdp_cells(5.0))\nt_w, r_w = cell_rates(1.0 * second)\n"
-             "rates_8hz = r_w[:2, t_w > 10].mean(axis=1)"),
+            (
+                "the rates averaged over the whole run, not from t = 10 s",
+                "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2].mean(axis=1)",
+            ),
+            (
+                "not run at 8 Hz: the rates of a run at the 5-Hz target",
+                "homeostasis.run_cells(lab, istdp_cells(5.0))\nt_w, r_w = cell_rates(1.0 * second)\n"
+                "rates_8hz = r_w[:2, t_w > 10].mean(axis=1)",
+            ),
             ("section 4's cells at the 10-Hz target", "rates_8hz = istdp_rates_by_s[2:, istdp_t_1s > 10].mean(axis=1)"),
-            ("cells 2 and 3, which this run does not set", "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[2:, t_w > 10].mean(axis=1)"),
-            ("one mean over both cells", "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2, t_w > 10].mean()"),
-            ("the first 20 s instead of the last 20 s", "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2, t_w < 20].mean(axis=1)"),
+            (
+                "cells 2 and 3, which this run does not set",
+                "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[2:, t_w > 10].mean(axis=1)",
+            ),
+            (
+                "one mean over both cells",
+                "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2, t_w > 10].mean()",
+            ),
+            (
+                "the first 20 s instead of the last 20 s",
+                "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2, t_w < 20].mean(axis=1)",
+            ),
         ],
         "ex2_bcm_limit_test": [
             ("the value to judge, 0.5 s", "slowest_tau_theta_s = 0.5"),
@@ -267,87 +395,143 @@ WRONG_ANSWERS = {
             ("rounded to 0.6 s", "slowest_tau_theta_s = 0.6"),
         ],
         "ex3_additive_test": [
-            ("the blocked amplitudes themselves (a multiplicative change)", "additive_pA = blocked_pA\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)"),
-            ("the blocked mean added, not the difference", "additive_pA = control_pA + blocked_pA.mean()\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)"),
-            ("the fit's arguments swapped",
-             "additive_pA = control_pA + (blocked_pA.mean() - control_pA.mean())\n"
-             "additive_slope, additive_intercept, _, _ = analysis.ranked_fit(additive_pA, control_pA)"),
+            (
+                "the blocked amplitudes themselves (a multiplicative change)",
+                "additive_pA = blocked_pA\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+            ),
+            (
+                "the blocked mean added, not the difference",
+                "additive_pA = control_pA + blocked_pA.mean()\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+            ),
+            (
+                "the fit's arguments swapped",
+                "additive_pA = control_pA + (blocked_pA.mean() - control_pA.mean())\n"
+                "additive_slope, additive_intercept, _, _ = analysis.ranked_fit(additive_pA, control_pA)",
+            ),
             ("section 5's multiplicative fit read instead", "additive_slope, additive_intercept = slope, intercept"),
-            ("the controls scaled to the blocked mean (multiplied, not added)",
-             "additive_pA = control_pA * blocked_pA.mean() / control_pA.mean()\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)"),
-            ("shifted by the difference of the medians",
-             "additive_pA = control_pA + (np.median(blocked_pA) - np.median(control_pA))\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)"),
+            (
+                "the controls scaled to the blocked mean (multiplied, not added)",
+                "additive_pA = control_pA * blocked_pA.mean() / control_pA.mean()\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+            ),
+            (
+                "shifted by the difference of the medians",
+                "additive_pA = control_pA + (np.median(blocked_pA) - np.median(control_pA))\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+            ),
             ("the intercept in nA", "additive_intercept = additive_intercept / 1000"),
             ("slope and intercept swapped", "additive_slope, additive_intercept = additive_intercept, additive_slope"),
         ],
     },
-
     "06_critical_periods": {
         "ex1_ipsi_md_test": [
-            ('closed the contralateral eye (the wrong eye)',
-             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'lid', 'open'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
-            ('before minus after (the sign convention reversed)',
-             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(nr_odi - od.ocular_dominance_index(*od.eye_responses(_a))))"),
-            ('ODI with ipsi and contra swapped, (R_i - R_c) / (R_i + R_c)',
-             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\nipsi_md_shift = float(np.mean((_i - _c) / (_i + _c) - (nr_ipsi - nr_contra) / (nr_ipsi + nr_contra)))"),
-            ('R_c - R_i, not divided by R_c + R_i (normalization forgotten)',
-             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\nipsi_md_shift = float(np.mean((_c - _i) - (nr_contra - nr_ipsi)))"),
-            ('read before the deprivation (day 0)',
-             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=0)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
-            ('the mean ODI after, not its change',
-             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a))))"),
-            ('read at the end of the run (day 10), not on day 3',
-             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
-            ('eye kept closed for the whole run and read at its end',
-             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'))])\n_a = od.recorded_state(machine, nr_state)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
-            ('deprived at P18, before the window',
-             "od.run_groups(machine, nr_state, [od.rearing(18, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
-            ('TTX instead of lid suture',
-             "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'ttx'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))"),
-            ('the contralateral MD shift of section 3, sign flipped',
-             'ipsi_md_shift = -float(odi_shift[md_lid, DAY4])'),
+            (
+                "closed the contralateral eye (the wrong eye)",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'lid', 'open'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "before minus after (the sign convention reversed)",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(nr_odi - od.ocular_dominance_index(*od.eye_responses(_a))))",
+            ),
+            (
+                "ODI with ipsi and contra swapped, (R_i - R_c) / (R_i + R_c)",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\nipsi_md_shift = float(np.mean((_i - _c) / (_i + _c) - (nr_ipsi - nr_contra) / (nr_ipsi + nr_contra)))",
+            ),
+            (
+                "R_c - R_i, not divided by R_c + R_i (normalization forgotten)",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\nipsi_md_shift = float(np.mean((_c - _i) - (nr_contra - nr_ipsi)))",
+            ),
+            (
+                "read before the deprivation (day 0)",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=0)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "the mean ODI after, not its change",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a))))",
+            ),
+            (
+                "read at the end of the run (day 10), not on day 3",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "eye kept closed for the whole run and read at its end",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'))])\n_a = od.recorded_state(machine, nr_state)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "deprived at P18, before the window",
+                "od.run_groups(machine, nr_state, [od.rearing(18, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "TTX instead of lid suture",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'ttx'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "the contralateral MD shift of section 3, sign flipped",
+                "ipsi_md_shift = -float(odi_shift[md_lid, DAY4])",
+            ),
         ],
         "ex2_noise_test": [
-            ('guessed 4 (the sigma-squared prediction)',
-             'loss_ratio = 4.0'),
-            ('guessed 2 (loss proportional to sigma)',
-             'loss_ratio = 2.0'),
-            ('the smaller loss over the larger (inverted ratio)',
-             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[0] / _l[1])"),
-            ('what remains (after / before) instead of the loss',
-             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_r = group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_r[1] / _r[0])"),
-            ("the open (ipsilateral) eye's losses",
-             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_, _i = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_i, 2) / R_i0.mean()\nloss_ratio = float(_l[1] / _l[0])"),
-            ('read after 4 days, not 1',
-             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=4))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])"),
-            ("section 3's noise levels (0.15 and 0.3), read after 4 days",
-             "loss_ratio = float((1 - closed_rel[names.index('MD, twice the lid noise'), DAY4]) / (1 - closed_rel[names.index('MD, lid suture'), DAY4]))"),
-            ('lid noise 0.15 and 0.3 instead of 0.1 and 0.2, one day',
-             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.15), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.3)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])"),
-            ('both groups with the default lid noise (ratio 1)',
-             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open')), od.rearing(28, (0, 'lid', 'open'))])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])"),
-            ('group means forgotten: the loss of the first cell of each group',
-             "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - _c[[0, 200]] / R_c0[0]\nloss_ratio = float(_l[1] / _l[0])"),
+            ("guessed 4 (the sigma-squared prediction)", "loss_ratio = 4.0"),
+            ("guessed 2 (loss proportional to sigma)", "loss_ratio = 2.0"),
+            (
+                "the smaller loss over the larger (inverted ratio)",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[0] / _l[1])",
+            ),
+            (
+                "what remains (after / before) instead of the loss",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_r = group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_r[1] / _r[0])",
+            ),
+            (
+                "the open (ipsilateral) eye's losses",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_, _i = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_i, 2) / R_i0.mean()\nloss_ratio = float(_l[1] / _l[0])",
+            ),
+            (
+                "read after 4 days, not 1",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=4))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])",
+            ),
+            (
+                "section 3's noise levels (0.15 and 0.3), read after 4 days",
+                "loss_ratio = float((1 - closed_rel[names.index('MD, twice the lid noise'), DAY4]) / (1 - closed_rel[names.index('MD, lid suture'), DAY4]))",
+            ),
+            (
+                "lid noise 0.15 and 0.3 instead of 0.1 and 0.2, one day",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.15), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.3)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])",
+            ),
+            (
+                "both groups with the default lid noise (ratio 1)",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open')), od.rearing(28, (0, 'lid', 'open'))])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])",
+            ),
+            (
+                "group means forgotten: the loss of the first cell of each group",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - _c[[0, 200]] / R_c0[0]\nloss_ratio = float(_l[1] / _l[0])",
+            ),
         ],
         "ex3_window_test": [
-            ('sizes compared with the signed maximum (every onset counts)',
-             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * _ch.max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
-            ("4 days of deprivation, read on day 4 (Gordon & Stryker's protocol)",
-             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (4, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=4))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
-            ('read before the deprivation (day 0)',
-             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=0))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
-            ("Gordon & Stryker's window, P19-P32",
-             'first_sensitive_onset, last_sensitive_onset = 19, 32'),
-            ("the gate's half-way ages, 22 and 33.5",
-             'first_sensitive_onset, last_sensitive_onset = 22, 33.5'),
-            ('only the most sensitive onset (first = last)',
-             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\nfirst_sensitive_onset = last_sensitive_onset = int(brief_onsets[int(np.argmax(np.abs(_ch)))])"),
-            ("threshold at half of section 5's largest 4-day shift",
-             "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(cp_shift).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
-            ('the ipsilateral eye closed',
-             "od.run_groups(machine, cells, [od.rearing(a, (0, 'open', 'lid'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])"),
-            ("all zero (the autograder's blank answer)",
-             'first_sensitive_onset = last_sensitive_onset = 0'),
+            (
+                "sizes compared with the signed maximum (every onset counts)",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * _ch.max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+            ),
+            (
+                "4 days of deprivation, read on day 4 (Gordon & Stryker's protocol)",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (4, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=4))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+            ),
+            (
+                "read before the deprivation (day 0)",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=0))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+            ),
+            ("Gordon & Stryker's window, P19-P32", "first_sensitive_onset, last_sensitive_onset = 19, 32"),
+            ("the gate's half-way ages, 22 and 33.5", "first_sensitive_onset, last_sensitive_onset = 22, 33.5"),
+            (
+                "only the most sensitive onset (first = last)",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\nfirst_sensitive_onset = last_sensitive_onset = int(brief_onsets[int(np.argmax(np.abs(_ch)))])",
+            ),
+            (
+                "threshold at half of section 5's largest 4-day shift",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(cp_shift).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+            ),
+            (
+                "the ipsilateral eye closed",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'open', 'lid'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+            ),
+            ("all zero (the autograder's blank answer)", "first_sensitive_onset = last_sensitive_onset = 0"),
         ],
     },
 }

@@ -13,6 +13,7 @@ the slowest of three re-runs with new slider values. Budgets
 Then (with no arguments, or with ``engine``) it times competitive STDP in plain
 Brian2 against the fast path of notebook 03 (``stdp_engine_benchmark.py``).
 """
+
 import json
 import sys
 import tempfile
@@ -20,18 +21,17 @@ import time
 from pathlib import Path
 
 import nbformat
-
 from notebook_runner import NOTEBOOKS, execute, stdout_of
 from stdp_engine_benchmark import compare as compare_stdp_engines
 
 BUDGET = {"warm_s": 30, "cold_s": 60, "memory_mb": 1024, "widget_s": 1.0}
-COLD_BUDGET_S = {"00_start_here.ipynb": 20}   # the primer must start fast
+COLD_BUDGET_S = {"00_start_here.ipynb": 20}  # the primer must start fast
 
 # Appended to the notebook: note when the notebook itself finished, then re-run
 # each widget with three new slider values.
 END_STAMP = 'import time; print("NOTEBOOK_END", time.time())'
 # Appended after END_STAMP: run every code cell of the notebook again in the same kernel.
-RERUN = r'''
+RERUN = r"""
 import json, time
 from pathlib import Path
 from helpers.simulation import compiled_files as _compiled_files
@@ -45,8 +45,8 @@ _rerun_s = time.perf_counter() - _start
 _after = _compiled_files()
 _recompiled = sum(1 for _p, _m in _after.items() if _before.get(_p) != _m)
 print("RERUN" + json.dumps({"seconds": _rerun_s, "errors": _errors, "recompiled": _recompiled}))
-'''
-WIDGET_TIMER = r'''
+"""
+WIDGET_TIMER = r"""
 import json, resource, time
 import ipywidgets
 import matplotlib.pyplot as plt
@@ -74,7 +74,7 @@ for _entry in REGISTRY:
 _peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print("BENCHMARK" + json.dumps({"widgets": _results, "peak_mb": _peak_kb / 1024}))
-'''
+"""
 
 
 def measure(path):
@@ -83,16 +83,24 @@ def measure(path):
         env = {"NEUROPLASTICITY_CACHE": cache}
         _, cold = execute(path, env=env)
         sources = Path(cache) / "cells.json"
-        sources.write_text(json.dumps([c.source for c in nbformat.read(path, as_version=4).cells
-                                       if c.cell_type == "code"]))
+        sources.write_text(
+            json.dumps([c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"])
+        )
         start = time.time()
         notebook, _ = execute(path, extra_code=[END_STAMP, RERUN % str(sources), WIDGET_TIMER], env=env)
     warm = float(stdout_of(notebook.cells[-3]).split()[1]) - start
     rerun = json.loads(stdout_of(notebook.cells[-2]).split("RERUN", 1)[1])
     report = json.loads(stdout_of(notebook.cells[-1]).split("BENCHMARK", 1)[1])
-    return {"notebook": path.name, "cold_s": cold, "warm_s": warm, "rerun_s": rerun["seconds"],
-            "rerun_errors": rerun["errors"], "recompiled": rerun["recompiled"],
-            "memory_mb": report["peak_mb"], "widgets": report["widgets"]}
+    return {
+        "notebook": path.name,
+        "cold_s": cold,
+        "warm_s": warm,
+        "rerun_s": rerun["seconds"],
+        "rerun_errors": rerun["errors"],
+        "recompiled": rerun["recompiled"],
+        "memory_mb": report["peak_mb"],
+        "widgets": report["widgets"],
+    }
 
 
 def mark(value, budget):
@@ -102,27 +110,39 @@ def mark(value, budget):
 def main(names):
     paths = [p for p in NOTEBOOKS if not names or p.name in names or p.stem in names]
     rows = []
-    print("| notebook | cold (s) | warm (s) | every cell again, same kernel (s) | peak memory (MB) | "
-          "widget re-run (s) |")
+    print(
+        "| notebook | cold (s) | warm (s) | every cell again, same kernel (s) | peak memory (MB) | widget re-run (s) |"
+    )
     print("|---|---|---|---|---|---|")
     for path in paths:
         row = measure(path)
         rows.append(row)
-        widgets = ", ".join(f"{name} {mark(seconds, BUDGET['widget_s'])}"
-                            for name, seconds in row["widgets"].items()) or "none"
-        rerun = (f"{row['rerun_s']:.2f}, {row['recompiled']} files compiled, {row['rerun_errors']} errors"
-                 + ("" if row["recompiled"] == 0 and row["rerun_errors"] == 0 else " ✗"))
-        print(f"| {row['notebook']} | {mark(row['cold_s'], COLD_BUDGET_S.get(row['notebook'], BUDGET['cold_s']))} | "
-              f"{mark(row['warm_s'], BUDGET['warm_s'])} | {rerun} | {mark(row['memory_mb'], BUDGET['memory_mb'])} | "
-              f"{widgets} |", flush=True)
-    over = [r["notebook"] for r in rows
-            if r["cold_s"] > COLD_BUDGET_S.get(r["notebook"], BUDGET["cold_s"]) or r["warm_s"] > BUDGET["warm_s"]
-            or r["recompiled"] or r["rerun_errors"]
-            or r["memory_mb"] > BUDGET["memory_mb"]
-            or any(s > BUDGET["widget_s"] for s in r["widgets"].values())]
+        widgets = (
+            ", ".join(f"{name} {mark(seconds, BUDGET['widget_s'])}" for name, seconds in row["widgets"].items())
+            or "none"
+        )
+        rerun = f"{row['rerun_s']:.2f}, {row['recompiled']} files compiled, {row['rerun_errors']} errors" + (
+            "" if row["recompiled"] == 0 and row["rerun_errors"] == 0 else " ✗"
+        )
+        print(
+            f"| {row['notebook']} | {mark(row['cold_s'], COLD_BUDGET_S.get(row['notebook'], BUDGET['cold_s']))} | "
+            f"{mark(row['warm_s'], BUDGET['warm_s'])} | {rerun} | {mark(row['memory_mb'], BUDGET['memory_mb'])} | "
+            f"{widgets} |",
+            flush=True,
+        )
+    over = [
+        r["notebook"]
+        for r in rows
+        if r["cold_s"] > COLD_BUDGET_S.get(r["notebook"], BUDGET["cold_s"])
+        or r["warm_s"] > BUDGET["warm_s"]
+        or r["recompiled"]
+        or r["rerun_errors"]
+        or r["memory_mb"] > BUDGET["memory_mb"]
+        or any(s > BUDGET["widget_s"] for s in r["widgets"].values())
+    ]
     print(f"budgets: {BUDGET}; over budget: {over or 'none'}")
     if not names or "engine" in names:
-        compare_stdp_engines()   # plain Brian2 vs the fast path of notebook 03, in this process
+        compare_stdp_engines()  # plain Brian2 vs the fast path of notebook 03, in this process
     return 1 if over else 0
 
 

@@ -13,6 +13,7 @@ nothing is fetched from the network (MathJax is served from a local copy).
 New notebooks appear on the site without edits: the landing page lists every
 ``notebooks/NN_*.ipynb`` by its title and question.
 """
+
 import argparse
 import re
 import shutil
@@ -28,8 +29,10 @@ SITE = ROOT / "site"
 BUILD = SITE / "_build"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-LIVE_NOTE = ("*Interactive in JupyterLab or on Binder (the launch button at the top of the page): "
-             "move a control and the model re-runs. Shown here as it starts:* ")
+LIVE_NOTE = (
+    "*Interactive in JupyterLab or on Binder (the launch button at the top of the page): "
+    "move a control and the model re-runs. Shown here as it starts:* "
+)
 
 
 def notebook_paths():
@@ -105,6 +108,7 @@ def write_sources(executed):
 def execute_all():
     sys.path.insert(0, str(ROOT / "tools"))
     from notebook_runner import execute
+
     executed = []
     for path in notebook_paths():
         notebook, seconds = execute(path)
@@ -129,8 +133,23 @@ def build(executed_folder=None):
     executed = read_executed(executed_folder) if executed_folder else execute_all()
     source = write_sources(executed)
     html = BUILD / "html"
-    subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going",
-                    "-d", str(BUILD / "doctrees"), str(source), str(html)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-q",
+            "-W",
+            "--keep-going",
+            "-d",
+            str(BUILD / "doctrees"),
+            str(source),
+            str(html),
+        ],
+        check=True,
+    )
     print(f"site built in {time.perf_counter() - start:.1f} s: {html / 'index.html'}")
     return html
 

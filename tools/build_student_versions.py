@@ -16,6 +16,7 @@ installed (``bash tasks.sh setup``, or ``pip install -e .`` on a JupyterHub).
 The tests (tests/test_coursework.py) call ``build`` with a course folder they
 keep, so that they can autograde submissions in it.
 """
+
 import argparse
 import os
 import shutil
@@ -51,11 +52,11 @@ def nbgrader(course_dir, *args):
     """
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args], cwd=course_dir, env=env, capture_output=True, text=True
+    )
     if done.returncode != 0:
-        raise RuntimeError(f"nbgrader {' '.join(args)} failed ({done.returncode}):\n"
-                           f"{done.stdout}\n{done.stderr}")
+        raise RuntimeError(f"nbgrader {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     return done.stdout + done.stderr
 
 
@@ -101,8 +102,7 @@ def main(argv=None):
     parser.add_argument("notebooks", nargs="*", help="notebook names (default: every notebook)")
     parser.add_argument("--out", default=str(ROOT / "release"), help="folder for the student versions")
     args = parser.parse_args(argv)
-    chosen = [p for p in NOTEBOOKS if not args.notebooks or p.name in args.notebooks
-              or p.stem in args.notebooks]
+    chosen = [p for p in NOTEBOOKS if not args.notebooks or p.name in args.notebooks or p.stem in args.notebooks]
     if not chosen:
         parser.error(f"no notebook matches {args.notebooks}; there are {[p.stem for p in NOTEBOOKS]}")
     for name, folder in build(args.out, chosen).items():

@@ -11,6 +11,7 @@ Links to other sites (Binder, GitHub, DOIs) are not followed: the check runs
 offline. Saves a screenshot of every page. Prints a report; exit status 1 when a
 problem was found.
 """
+
 import functools
 import http.server
 import json
@@ -21,8 +22,15 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SERIOUS = {"serious", "critical"}
 PAGE_JS = """() => ({
   images: Array.from(document.images).map(i => ({src: i.getAttribute('src'), alt: i.getAttribute('alt'),
@@ -34,8 +42,11 @@ PAGE_JS = """() => ({
 
 def pages(html):
     """Every HTML page of the site except Sphinx's generated index and search pages."""
-    return sorted(p.relative_to(html).as_posix() for p in Path(html).rglob("*.html")
-                  if p.name not in ("genindex.html", "search.html") and "_static" not in p.parts)
+    return sorted(
+        p.relative_to(html).as_posix()
+        for p in Path(html).rglob("*.html")
+        if p.name not in ("genindex.html", "search.html") and "_static" not in p.parts
+    )
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,6 +98,7 @@ def check(html="site/_build/html", screenshots="tests/artifacts/site"):
     """{page: {"console": [...], "images": n, "figures": n, "problems": [...], "axe": [...]}}."""
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
+
     html, screenshots = Path(html), Path(screenshots)
     screenshots.mkdir(parents=True, exist_ok=True)
     server = serve(html)
@@ -101,22 +113,36 @@ def check(html="site/_build/html", screenshots="tests/artifacts/site"):
                 page.on("console", lambda m, c=console: c.append(m.text) if m.type == "error" else None)
                 page.on("pageerror", lambda e, c=console: c.append(str(e)))
                 page.on("requestfailed", lambda r, c=console: c.append(f"request failed: {r.url}"))
-                page.on("response", lambda r, c=console: c.append(f"HTTP {r.status}: {r.url} (from {r.request.headers.get('referer')})") if r.status >= 400 else None)
+                page.on(
+                    "response",
+                    lambda r, c=console: (
+                        c.append(f"HTTP {r.status}: {r.url} (from {r.request.headers.get('referer')})")
+                        if r.status >= 400
+                        else None
+                    ),
+                )
                 page.goto(urljoin(base_url, name), wait_until="load")
-                page.wait_for_timeout(300)   # let MathJax and the theme's scripts finish
+                page.wait_for_timeout(300)  # let MathJax and the theme's scripts finish
                 found = page.evaluate(PAGE_JS)
                 problems = [f"image did not load: {i['src']}" for i in found["images"] if not i["loaded"]]
-                problems += [f"image without alt text: {i['src']}" for i in found["images"]
-                             if not (i["alt"] or "").strip() or i["alt"].endswith((".png", ".svg"))]
+                problems += [
+                    f"image without alt text: {i['src']}"
+                    for i in found["images"]
+                    if not (i["alt"] or "").strip() or i["alt"].endswith((".png", ".svg"))
+                ]
                 problems += [f"broken link: {link}" for link in broken_links(html, base_url, found["links"])]
-                console = list(console)   # what the page itself logged (axe re-reads stylesheets below)
+                console = list(console)  # what the page itself logged (axe re-reads stylesheets below)
                 violations = [v for v in axe.run(page).response["violations"] if v.get("impact") in SERIOUS]
                 page.screenshot(path=str(screenshots / (name.replace("/", "_") + ".png")), full_page=False)
-                report[name] = {"console": console, "problems": problems,
-                                "images": len(found["images"]),
-                                "figures": sum(1 for i in found["images"] if "_images/" in (i["src"] or "")),
-                                "axe": [f"{v['id']} ({v['impact']}): {v['help']}, {len(v['nodes'])} element(s)"
-                                        for v in violations]}
+                report[name] = {
+                    "console": console,
+                    "problems": problems,
+                    "images": len(found["images"]),
+                    "figures": sum(1 for i in found["images"] if "_images/" in (i["src"] or "")),
+                    "axe": [
+                        f"{v['id']} ({v['impact']}): {v['help']}, {len(v['nodes'])} element(s)" for v in violations
+                    ],
+                }
                 page.close()
             browser.close()
     finally:
@@ -125,8 +151,11 @@ def check(html="site/_build/html", screenshots="tests/artifacts/site"):
 
 
 def problems_in(report):
-    return {name: page["console"] + page["problems"] + page["axe"] for name, page in report.items()
-            if page["console"] or page["problems"] or page["axe"]}
+    return {
+        name: page["console"] + page["problems"] + page["axe"]
+        for name, page in report.items()
+        if page["console"] or page["problems"] or page["axe"]
+    }
 
 
 if __name__ == "__main__":

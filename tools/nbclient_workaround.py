@@ -13,6 +13,7 @@ The fix: wait for a message in slices of at most half a second, so a missed
 wake-up costs at most that. Used around nbclient runs by notebook_runner.execute,
 and around nbgrader's autograde by tests/executions.py.
 """
+
 import contextlib
 import time
 from queue import Empty

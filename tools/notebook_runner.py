@@ -4,6 +4,7 @@ The kernel is the one named in the notebook's metadata (the collection's
 ``neuroplasticity`` kernelspec), so the same interpreter, and therefore the
 same Brian2 compile cache, is used as in JupyterLab and in the tests.
 """
+
 import os
 import time
 from pathlib import Path
@@ -12,7 +13,7 @@ import nbformat
 from nbclient import NotebookClient
 
 try:
-    from nbclient_workaround import prompt_replies        # run as a script from tools/
+    from nbclient_workaround import prompt_replies  # run as a script from tools/
 except ImportError:
     from tools.nbclient_workaround import prompt_replies  # imported as tools.notebook_runner
 
@@ -31,9 +32,13 @@ def execute(path, extra_code=(), env=None, timeout=900, allow_errors=False):
     for code in extra_code:
         notebook.cells.append(nbformat.v4.new_code_cell(code))
     kernel_env = dict(os.environ, **(env or {}))
-    client = NotebookClient(notebook, timeout=timeout, allow_errors=allow_errors,
-                            kernel_name=notebook.metadata["kernelspec"]["name"],
-                            resources={"metadata": {"path": str(Path(path).parent)}})
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        allow_errors=allow_errors,
+        kernel_name=notebook.metadata["kernelspec"]["name"],
+        resources={"metadata": {"path": str(Path(path).parent)}},
+    )
     start = time.perf_counter()
     with prompt_replies():  # nbclient can otherwise stall a whole timeout after a widget cell
         client.execute(env=kernel_env)

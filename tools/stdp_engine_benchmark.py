@@ -15,6 +15,7 @@ baseline; the compiled program for the fast path), and each side reports the
 best of ``repeats`` runs. Prints both wall times, the ratio, and the outcome
 statistics side by side.
 """
+
 import sys
 import time
 
@@ -34,13 +35,32 @@ def run_plain_song_network(duration, input_rate=INPUT_RATE, n_inputs=N_INPUTS):
     params = dict(neurons.SONG_2000_NEURON, **competition.SONG_2000_STDP)
     inhibition_params = competition.SONG_2000_INHIBITION
     inputs = PoissonGroup(n_inputs, rates=input_rate, name="plain_inputs")
-    neuron = NeuronGroup(1, neurons.SONG_NEURON_EQS, threshold=neurons.SONG_THRESHOLD,
-                         reset=neurons.SONG_RESET, method="euler", namespace=params, name="plain_neuron")
+    neuron = NeuronGroup(
+        1,
+        neurons.SONG_NEURON_EQS,
+        threshold=neurons.SONG_THRESHOLD,
+        reset=neurons.SONG_RESET,
+        method="euler",
+        namespace=params,
+        name="plain_neuron",
+    )
     neuron.v = params["v_rest"]
-    inhibition = PoissonInput(neuron, "g_in", inhibition_params["n_inhibitory"],
-                              inhibition_params["inhibitory_rate"], weight=inhibition_params["g_inhibitory"])
-    synapses = Synapses(inputs, neuron, stdp.PAIR_RULE.equations, on_pre="g_ex_post += w\n" + stdp.PAIR_RULE.on_pre,
-                        on_post=stdp.PAIR_RULE.on_post, namespace=params, name="plain_stdp")
+    inhibition = PoissonInput(
+        neuron,
+        "g_in",
+        inhibition_params["n_inhibitory"],
+        inhibition_params["inhibitory_rate"],
+        weight=inhibition_params["g_inhibitory"],
+    )
+    synapses = Synapses(
+        inputs,
+        neuron,
+        stdp.PAIR_RULE.equations,
+        on_pre="g_ex_post += w\n" + stdp.PAIR_RULE.on_pre,
+        on_post=stdp.PAIR_RULE.on_post,
+        namespace=params,
+        name="plain_stdp",
+    )
     synapses.connect()
     synapses.w = params["w_max"] / 2
     output = SpikeMonitor(neuron, name="plain_output")
@@ -52,16 +72,19 @@ def run_plain_song_network(duration, input_rate=INPUT_RATE, n_inputs=N_INPUTS):
 
 def statistics(weights, rate_hz):
     """Outcome statistics compared between the two versions (weights in units of g_max)."""
-    return {"output rate (Hz)": rate_hz, "mean weight (g_max)": float(np.mean(weights)),
-            "weight SD (g_max)": float(np.std(weights)),
-            "fraction below 0.2": float(np.mean(weights < 0.2)),
-            "fraction above 0.8": float(np.mean(weights > 0.8))}
+    return {
+        "output rate (Hz)": rate_hz,
+        "mean weight (g_max)": float(np.mean(weights)),
+        "weight SD (g_max)": float(np.std(weights)),
+        "fraction below 0.2": float(np.mean(weights < 0.2)),
+        "fraction above 0.8": float(np.mean(weights > 0.8)),
+    }
 
 
 def compare(duration=50 * second, repeats=3):
     """Run both versions for ``duration`` of biology, best of ``repeats``; print times, ratio, statistics."""
     helpers.setup_notebook(seed=2026)
-    run_plain_song_network(0.2 * second)           # warm-up: compiles (or loads) the Cython code
+    run_plain_song_network(0.2 * second)  # warm-up: compiles (or loads) the Cython code
     baseline = []
     for _ in range(repeats):
         helpers.setup_notebook(seed=2026)
@@ -79,19 +102,25 @@ def compare(duration=50 * second, repeats=3):
     fast_rate = machine["output"].num_spikes / float(duration / second)
 
     base_stats, fast_stats = statistics(baseline_w / G_MAX, baseline_rate), statistics(fast_w, fast_rate)
-    print(f"\nCompetitive STDP, 1 neuron, {N_INPUTS} inputs at {INPUT_RATE} and 200 inhibitory inputs, "
-          f"{duration / second:.0f} s of biology, dt 0.1 ms, best of {repeats} (compilation excluded)")
+    print(
+        f"\nCompetitive STDP, 1 neuron, {N_INPUTS} inputs at {INPUT_RATE} and 200 inhibitory inputs, "
+        f"{duration / second:.0f} s of biology, dt 0.1 ms, best of {repeats} (compilation excluded)"
+    )
     print("| | plain Brian2 (PoissonGroup, runtime Cython) | fast path (notebook 03) |")
     print("|---|---|---|")
-    print(f"| wall time (s), all runs | {', '.join(f'{b[0]:.2f}' for b in baseline)} | "
-          f"{', '.join(f'{s:.2f}' for s in fast_times)} |")
+    print(
+        f"| wall time (s), all runs | {', '.join(f'{b[0]:.2f}' for b in baseline)} | "
+        f"{', '.join(f'{s:.2f}' for s in fast_times)} |"
+    )
     print(f"| wall time (s), best | {baseline_s:.2f} | {fast_s:.2f} |")
     for key in base_stats:
         print(f"| {key} | {base_stats[key]:.3f} | {fast_stats[key]:.3f} |")
     ratio = baseline_s / fast_s
     biology_s = float(duration / second)
-    print(f"speed-up: {ratio:.0f}x ({baseline_s / biology_s * 1e3:.0f} ms vs "
-          f"{fast_s / biology_s * 1e3:.1f} ms per second of biology)")
+    print(
+        f"speed-up: {ratio:.0f}x ({baseline_s / biology_s * 1e3:.0f} ms vs "
+        f"{fast_s / biology_s * 1e3:.1f} ms per second of biology)"
+    )
     return ratio, base_stats, fast_stats
 
 
@@ -100,26 +129,53 @@ STAGES = ("empty network", "+ 1000 inputs", "+ neuron and inhibition", "+ STDP s
 
 def build_stage(duration, stage):
     """The fast path built up in stages (``STAGES[:stage + 1]``), for ``breakdown``."""
-    from brian2 import ms
     from helpers.models import inputs
+
     objects = [NeuronGroup(1, "x : 1", name="placeholder")]
     if stage >= 1:
-        source = NeuronGroup(N_INPUTS, inputs.FAST_POISSON_EQS, threshold=inputs.FAST_POISSON_THRESHOLD_ALONE,
-                             reset=inputs.FAST_POISSON_RESET, name="inputs")
+        source = NeuronGroup(
+            N_INPUTS,
+            inputs.FAST_POISSON_EQS,
+            threshold=inputs.FAST_POISSON_THRESHOLD_ALONE,
+            reset=inputs.FAST_POISSON_RESET,
+            name="inputs",
+        )
         source.rate, source.own_interval = INPUT_RATE, 1 / INPUT_RATE
         source.next_t = np.random.default_rng(1).exponential(1 / float(INPUT_RATE / Hz), N_INPUTS) * second
         objects.append(source)
     if stage >= 2:
         params = dict(neurons.SONG_2000_NEURON, **competition.SONG_2000_STDP)
-        neuron = NeuronGroup(1, neurons.SONG_NEURON_EQS, threshold=neurons.SONG_THRESHOLD,
-                             reset=neurons.SONG_RESET, method="euler", namespace=params, name="neuron")
+        neuron = NeuronGroup(
+            1,
+            neurons.SONG_NEURON_EQS,
+            threshold=neurons.SONG_THRESHOLD,
+            reset=neurons.SONG_RESET,
+            method="euler",
+            namespace=params,
+            name="neuron",
+        )
         neuron.v = params["v_rest"]
         inhibition = competition.SONG_2000_INHIBITION
-        objects += [neuron, PoissonInput(neuron, "g_in", inhibition["n_inhibitory"], inhibition["inhibitory_rate"],
-                                         weight=inhibition["g_inhibitory"])]
+        objects += [
+            neuron,
+            PoissonInput(
+                neuron,
+                "g_in",
+                inhibition["n_inhibitory"],
+                inhibition["inhibitory_rate"],
+                weight=inhibition["g_inhibitory"],
+            ),
+        ]
     if stage >= 3:
-        synapses = Synapses(source, neuron, stdp.PAIR_RULE.equations, on_pre="g_ex_post += w\n" + stdp.PAIR_RULE.on_pre,
-                            on_post=stdp.PAIR_RULE.on_post, namespace=params, name="stdp")
+        synapses = Synapses(
+            source,
+            neuron,
+            stdp.PAIR_RULE.equations,
+            on_pre="g_ex_post += w\n" + stdp.PAIR_RULE.on_pre,
+            on_post=stdp.PAIR_RULE.on_post,
+            namespace=params,
+            name="stdp",
+        )
         synapses.connect()
         synapses.w = params["w_max"] / 2
         objects.append(synapses)

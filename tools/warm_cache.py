@@ -1,4 +1,5 @@
 """Fill Brian2's compile cache by running every notebook once (used by Binder's postBuild)."""
+
 from notebook_runner import NOTEBOOKS, execute
 
 if __name__ == "__main__":

@@ -17,8 +17,8 @@ its source), its rule(s) as ``Rule`` objects, and a builder that accepts the rul
 a notebook writes. Units: every physical argument is a Brian2 quantity.
 Compile a builder once per session with ``helpers.compile_network``.
 """
+
 from . import analysis, bcm, calcium, competition, homeostasis, inputs, neurons, rule, stdp
 from .rule import Rule
 
-__all__ = ["analysis", "bcm", "calcium", "competition", "homeostasis", "inputs", "neurons", "rule",
-           "stdp", "Rule"]
+__all__ = ["analysis", "bcm", "calcium", "competition", "homeostasis", "inputs", "neurons", "rule", "stdp", "Rule"]

@@ -1,4 +1,5 @@
 """Reading results out of simulations: rates, mean weights, and Turrigiano's ranked analysis."""
+
 import numpy as np
 from brian2 import second
 
@@ -38,7 +39,7 @@ def mepsc_amplitudes_pA(weights, scale, rng, noise_pA=1.0):
     require_in_range("noise_pA", noise_pA, 0, 100, "pA")
     if np.any(weights < 0) or np.any(np.asarray(scale) <= 0):
         raise ValueError("weights must be >= 0 and scale > 0")
-    amplitude = np.asarray(scale) * weights * G_LEAK_NS * DRIVING_FORCE_MV   # nS * mV = pA
+    amplitude = np.asarray(scale) * weights * G_LEAK_NS * DRIVING_FORCE_MV  # nS * mV = pA
     return amplitude + rng.normal(0.0, noise_pA, amplitude.shape)
 
 
@@ -51,7 +52,9 @@ def ranked_fit(control, treated):
     """
     control, treated = np.sort(np.ravel(control)), np.sort(np.ravel(treated))
     if len(control) != len(treated) or len(control) < 10:
-        raise ValueError(f"control and treated must hold the same number (>= 10) of amplitudes, "
-                         f"got {len(control)} and {len(treated)}")
+        raise ValueError(
+            f"control and treated must hold the same number (>= 10) of amplitudes, "
+            f"got {len(control)} and {len(treated)}"
+        )
     slope, intercept = np.polyfit(control, treated, 1)
     return float(slope), float(intercept), control, treated

@@ -5,8 +5,9 @@ Symbols: ``u`` presynaptic rate (a.u.); ``v = sum_k w_k u_k`` the output rate
 (a.u.); ``w`` the weight; ``theta`` the sliding threshold, which follows
 ``v**2`` with time constant ``tau_theta``; ``tau_w`` the weight's time constant.
 """
+
 import numpy as np
-from brian2 import ms, Network, NeuronGroup, StateMonitor, Synapses, TimedArray, second
+from brian2 import Network, NeuronGroup, StateMonitor, Synapses, TimedArray, ms, second
 
 from ..simulation import named_clock, time_step
 from ..validation import require_count, require_positive_quantity
@@ -18,12 +19,14 @@ v : 1
 dtheta/dt = (v**2 - theta) / tau_theta : 1
 """
 
-BCM_RULE = Rule(equations="""
+BCM_RULE = Rule(
+    equations="""
 dw/dt = u_pre * v_post * (v_post - theta_post) / tau_w : 1 (clock-driven)
 v_post = w * u_pre : 1 (summed)
-""")
+"""
+)
 
-BCM_DT = 1 * ms          # every BCM network steps at 1 ms
+BCM_DT = 1 * ms  # every BCM network steps at 1 ms
 BCM_RECORD_DT = 10 * ms  # and records every 10 ms
 
 
@@ -39,11 +42,22 @@ def critical_tau_theta(tau_w, u):
     """
     if not float(u) > 0:
         raise ValueError(f"u must be a positive input rate, got {u}")
-    return tau_w / u ** 2
+    return tau_w / u**2
 
 
-def run_bcm(input_rates, input_dt, duration, tau_w, tau_theta, w_initial, theta_initial=1.0,
-            one_input_per_neuron=False, rule=BCM_RULE, neuron_eqs=BCM_NEURON_EQS, allow_unstable=False):
+def run_bcm(
+    input_rates,
+    input_dt,
+    duration,
+    tau_w,
+    tau_theta,
+    w_initial,
+    theta_initial=1.0,
+    one_input_per_neuron=False,
+    rule=BCM_RULE,
+    neuron_eqs=BCM_NEURON_EQS,
+    allow_unstable=False,
+):
     """Build and run BCM neurons; returns the monitors ``{"v": ..., "w": ...}`` (every 10 ms).
 
     ``input_rates``: array (time steps x K) of presynaptic rates u, each row held
@@ -65,18 +79,28 @@ def run_bcm(input_rates, input_dt, duration, tau_w, tau_theta, w_initial, theta_
         require_positive_quantity("tau_theta", value, second)
     u_max = max(1.0, float(np.max(np.abs(input_rates))))
     if not allow_unstable and np.any(tau_thetas >= critical_tau_theta(tau_w, u_max)):
-        raise ValueError(f"tau_theta must be shorter than tau_w / u_max^2 = {critical_tau_theta(tau_w, u_max)} "
-                         f"for a stable BCM rule (u_max = {u_max:g}, the largest input), got {tau_thetas}")
+        raise ValueError(
+            f"tau_theta must be shorter than tau_w / u_max^2 = {critical_tau_theta(tau_w, u_max)} "
+            f"for a stable BCM rule (u_max = {u_max:g}, the largest input), got {tau_thetas}"
+        )
     rates = TimedArray(input_rates, dt=input_dt, name="bcm_input_rates")
     n_neurons = n_inputs if one_input_per_neuron else 1
-    source = NeuronGroup(n_inputs, "u = bcm_input_rates(t, i) : 1", namespace={"bcm_input_rates": rates},
-                         name="bcm_inputs")
-    neurons = NeuronGroup(n_neurons, neuron_eqs + "tau_theta : second (constant)\n", method="euler",
-                          namespace={}, name="bcm_neurons")
+    source = NeuronGroup(
+        n_inputs, "u = bcm_input_rates(t, i) : 1", namespace={"bcm_input_rates": rates}, name="bcm_inputs"
+    )
+    neurons = NeuronGroup(
+        n_neurons, neuron_eqs + "tau_theta : second (constant)\n", method="euler", namespace={}, name="bcm_neurons"
+    )
     neurons.tau_theta = tau_thetas
     neurons.theta = theta_initial
-    synapses = Synapses(source, neurons, rule.equations, method="euler",
-                        namespace={"tau_w": tau_w, "bcm_input_rates": rates}, name="bcm_synapses")
+    synapses = Synapses(
+        source,
+        neurons,
+        rule.equations,
+        method="euler",
+        namespace={"tau_w": tau_w, "bcm_input_rates": rates},
+        name="bcm_synapses",
+    )
     if one_input_per_neuron:
         synapses.connect(j="i")
     else:

@@ -8,10 +8,11 @@ rates; ``tau`` the time constant of efficacy changes; ``tau_ca`` calcium decay;
 ``C_pre``, ``C_post`` the calcium jump per pre / post spike; ``delay_pre`` the
 delay of the presynaptic calcium.
 """
+
 import math
 
 import numpy as np
-from brian2 import Hz, NeuronGroup, Network, StateMonitor, Synapses, ms, second
+from brian2 import Hz, Network, NeuronGroup, StateMonitor, Synapses, ms, second
 
 from ..simulation import named_clock, time_step
 from ..validation import require_count, require_quantity
@@ -21,15 +22,15 @@ from .rule import Rule, parameter_declarations, parameter_values, set_parameters
 # Graupner & Brunel 2012 (PNAS 109:3991, doi:10.1073/pnas.1109359109), "DP"
 # parameter set of their Fig. 2: an illustrative set, not a fit to data.
 GB2012_DP = {
-    "tau_ca": 20 * ms,      # calcium decay time constant
-    "C_pre": 1.0,           # calcium jump per presynaptic spike (after delay_pre)
-    "C_post": 2.0,          # calcium jump per postsynaptic spike
+    "tau_ca": 20 * ms,  # calcium decay time constant
+    "C_pre": 1.0,  # calcium jump per presynaptic spike (after delay_pre)
+    "C_post": 2.0,  # calcium jump per postsynaptic spike
     "delay_pre": 13.7 * ms,
-    "theta_d": 1.0,         # depression threshold
-    "theta_p": 1.3,         # potentiation threshold
-    "gamma_d": 200.0,       # depression rate (dimensionless, divided by tau)
-    "gamma_p": 321.808,     # potentiation rate
-    "tau": 150 * second,    # time constant of efficacy changes
+    "theta_d": 1.0,  # depression threshold
+    "theta_p": 1.3,  # potentiation threshold
+    "gamma_d": 200.0,  # depression rate (dimensionless, divided by tau)
+    "gamma_p": 321.808,  # potentiation rate
+    "tau": 150 * second,  # time constant of efficacy changes
 }
 
 # The rest of the full GB2012 model, same paper and set: the noise amplitude
@@ -61,7 +62,8 @@ dtime_d/dt = int(c > theta_d) : second (clock-driven)
 dtime_p/dt = int(c > theta_p) : second (clock-driven)
 """,
     on_pre="c += C_pre",
-    on_post="c += C_post")
+    on_post="c += C_post",
+)
 
 # The same rule, solved exactly at each presynaptic pulse for the interval since
 # the last one: between pulses c decays as c0*exp(-s/tau_ca), so it stays above a
@@ -86,7 +88,8 @@ time_d += time_above_d
 time_p += time_above_p
 c = c * exp(-elapsed / tau_ca) + C_pre
 t_last = t
-""")
+""",
+)
 
 # Efficacy every synapse starts from: halfway between fully depressed and fully potentiated.
 INITIAL_RHO = 0.5
@@ -110,9 +113,9 @@ def transition_probabilities(time_d, time_p, params=GB2012_DP, bistable=GB2012_D
     drive = drive_p + drive_d
     stimulated = drive > 0
     safe = np.where(stimulated, drive, 1.0)
-    rho_bar = drive_p / safe                       # where rho is pulled to
-    relaxed = np.exp(-drive / tau)                 # how much of the start is left
-    variance = bistable["sigma"] ** 2 * (time_p + time_d) / safe * (1 - relaxed ** 2)
+    rho_bar = drive_p / safe  # where rho is pulled to
+    relaxed = np.exp(-drive / tau)  # how much of the start is left
+    variance = bistable["sigma"] ** 2 * (time_p + time_d) / safe * (1 - relaxed**2)
     spread = np.sqrt(np.where(stimulated, variance, 1.0))
     erf = np.vectorize(math.erf)
 
@@ -150,9 +153,16 @@ def rule_namespace(params):
     return {k: v for k, v in params.items() if k != "delay_pre"}
 
 
-def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_rule=CALCIUM_RULE_EXACT,
-                                params=RATE_PROTOCOL_CALCIUM, show_duration=1 * second,
-                                coarse_dt=2 * ms, fine_dt=0.1 * ms):
+def build_rate_protocol_network(
+    n_channels,
+    duration,
+    rule=CALCIUM_RULE,
+    exact_rule=CALCIUM_RULE_EXACT,
+    params=RATE_PROTOCOL_CALCIUM,
+    show_duration=1 * second,
+    coarse_dt=2 * ms,
+    fine_dt=0.1 * ms,
+):
     """Rate protocols on ``n_channels`` independent synapses (for ``compile_network``).
 
     Each channel is one pulser (``inputs.PULSER_EQS``; set its ``frequency`` and
@@ -169,8 +179,9 @@ def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_r
         raise ValueError(f"duration must be longer than show_duration ({show_duration}), got {duration}")
     namespace = rule_namespace(params)
     fine_clock = named_clock(fine_dt)
-    pulser = NeuronGroup(n_channels, inputs.PULSER_EQS, threshold=inputs.PULSER_THRESHOLD,
-                         reset=inputs.PULSER_RESET, name="pulser")
+    pulser = NeuronGroup(
+        n_channels, inputs.PULSER_EQS, threshold=inputs.PULSER_THRESHOLD, reset=inputs.PULSER_RESET, name="pulser"
+    )
     pulser.frequency = 1 * Hz
     pulser.n_pulses = 1
     pulser.test_delay = 1 * second
@@ -179,12 +190,26 @@ def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_r
     # C_pre and C_post stay fixed constants (Brian2 reserves names ending in _pre and _post)
     tunable = {k: v for k, v in namespace.items() if not k.endswith(("_pre", "_post"))}
     fixed = {k: v for k, v in namespace.items() if k not in tunable}
-    exact = Synapses(pulser, target, exact_rule.equations + parameter_declarations(tunable),
-                     on_pre=exact_rule.on_pre, namespace=dict(fixed), name="exact")
+    exact = Synapses(
+        pulser,
+        target,
+        exact_rule.equations + parameter_declarations(tunable),
+        on_pre=exact_rule.on_pre,
+        namespace=dict(fixed),
+        name="exact",
+    )
     exact.connect(i=np.arange(n_channels), j=0)
     exact.rho = INITIAL_RHO
-    stepped = Synapses(pulser, target, rule.equations + parameter_declarations(tunable), on_pre=rule.on_pre,
-                       method="euler", namespace=dict(fixed), clock=fine_clock, name="stepped")
+    stepped = Synapses(
+        pulser,
+        target,
+        rule.equations + parameter_declarations(tunable),
+        on_pre=rule.on_pre,
+        method="euler",
+        namespace=dict(fixed),
+        clock=fine_clock,
+        name="stepped",
+    )
     stepped.connect(i=np.arange(n_channels), j=0)
     stepped.rho = INITIAL_RHO
     for synapses in (exact, stepped):
@@ -192,12 +217,18 @@ def build_rate_protocol_network(n_channels, duration, rule=CALCIUM_RULE, exact_r
     weights = StateMonitor(exact, "rho", record=True, clock=named_clock(0.5 * second), name="weights")
     calcium = StateMonitor(stepped, ["c", "rho"], record=True, clock=fine_clock, name="calcium")
     network = Network(pulser, target, exact, stepped, weights, calcium)
-    with time_step(coarse_dt):   # Brian2 always ticks the default clock: keep it coarse
+    with time_step(coarse_dt):  # Brian2 always ticks the default clock: keep it coarse
         network.run(show_duration, namespace={})
         network.remove(stepped, calcium)  # their fine clock would slow the rest 20-fold
         network.run(duration - show_duration, namespace={})
-    return {"pulser": pulser, "exact": exact, "stepped": stepped, "weights": weights, "calcium": calcium,
-            "params": tunable}
+    return {
+        "pulser": pulser,
+        "exact": exact,
+        "stepped": stepped,
+        "weights": weights,
+        "calcium": calcium,
+        "params": tunable,
+    }
 
 
 def rate_protocol_values(machine, frequencies, n_pulses, rule_values=None):
@@ -230,8 +261,16 @@ def build_pairing_network(n_channels, duration, n_pairs, start, rule=CALCIUM_RUL
     require_count("n_channels", n_channels, 1, 10000)
     require_quantity("duration", duration, second, 0, low_inclusive=False)
     pre, post = inputs.pairing_groups(n_channels, n_pairs, start)
-    synapses = Synapses(pre, post, rule.equations, on_pre=rule.on_pre, on_post=rule.on_post,
-                        method="euler", namespace=rule_namespace(params), name="calcium_rule")
+    synapses = Synapses(
+        pre,
+        post,
+        rule.equations,
+        on_pre=rule.on_pre,
+        on_post=rule.on_post,
+        method="euler",
+        namespace=rule_namespace(params),
+        name="calcium_rule",
+    )
     synapses.connect(j="i")
     synapses.pre.delay = params["delay_pre"]
     synapses.rho = INITIAL_RHO

@@ -6,9 +6,9 @@ paper's parameters; 200 inhibitory Poisson inputs at 10 Hz do not learn. Inputs
 are the fast in-simulation Poisson generators of ``inputs``; a group of them may
 share spikes with a fraction ``q`` (the shared fraction).
 """
+
 import numpy as np
-from brian2 import (BrianLogger, Hz, Network, NeuronGroup, PoissonInput, SpikeMonitor, StateMonitor,
-                    Synapses, ms, second)
+from brian2 import BrianLogger, Hz, Network, NeuronGroup, PoissonInput, SpikeMonitor, StateMonitor, Synapses, ms, second
 
 from ..simulation import named_clock, progress_reporter, time_step
 from ..validation import require_count, require_in_range, require_quantity
@@ -20,16 +20,26 @@ from .rule import parameter_declarations, parameter_values, set_parameters
 # The paper gives A+ = 0.005 as a fraction of g_max and A-/A+ = 1.05.
 SONG_2000_G_MAX = 0.015
 SONG_2000_STDP = {
-    "tau_plus": 20 * ms, "tau_minus": 20 * ms,
-    "A_plus": 0.005 * SONG_2000_G_MAX,          # LTP per pair (units of the leak conductance)
+    "tau_plus": 20 * ms,
+    "tau_minus": 20 * ms,
+    "A_plus": 0.005 * SONG_2000_G_MAX,  # LTP per pair (units of the leak conductance)
     "A_minus": 1.05 * 0.005 * SONG_2000_G_MAX,  # LTD per pair: slightly stronger
-    "w_max": SONG_2000_G_MAX,                   # the paper's g_max
+    "w_max": SONG_2000_G_MAX,  # the paper's g_max
 }
 SONG_2000_INHIBITION = {"n_inhibitory": 200, "inhibitory_rate": 10 * Hz, "g_inhibitory": 0.05}
 
 
-def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, rule=stdp.PAIR_RULE,
-                       stdp_params=SONG_2000_STDP, record_every=10 * second, report_every=None, step=0.1 * ms):
+def build_song_network(
+    duration,
+    n_neurons=1,
+    n_inputs=1000,
+    n_correlated=500,
+    rule=stdp.PAIR_RULE,
+    stdp_params=SONG_2000_STDP,
+    record_every=10 * second,
+    report_every=None,
+    step=0.1 * ms,
+):
     """``n_neurons`` independent Song et al. neurons, each with ``n_inputs`` fast Poisson inputs
     whose synapses learn by ``rule`` (for ``compile_network``).
 
@@ -49,43 +59,79 @@ def build_song_network(duration, n_neurons=1, n_inputs=1000, n_correlated=500, r
     BrianLogger.suppress_hierarchy("brian2.codegen.generators.base")
     # Without a correlated group the mother trains and their copies are left out (fewer steps' work).
     threshold = inputs.FAST_POISSON_THRESHOLD if n_correlated else inputs.FAST_POISSON_THRESHOLD_ALONE
-    source = NeuronGroup(n_neurons * n_inputs, inputs.FAST_POISSON_EQS, threshold=threshold,
-                         reset=inputs.FAST_POISSON_RESET, name="inputs")
+    source = NeuronGroup(
+        n_neurons * n_inputs,
+        inputs.FAST_POISSON_EQS,
+        threshold=threshold,
+        reset=inputs.FAST_POISSON_RESET,
+        name="inputs",
+    )
     source.rate = 10 * Hz
     source.own_interval = 100 * ms
     source.next_t = inputs.NEVER
     correlation = []
     if n_correlated:
-        mother = NeuronGroup(n_neurons, inputs.MOTHER_EQS, threshold="t >= next_t", reset=inputs.MOTHER_RESET,
-                             name="mother")
+        mother = NeuronGroup(
+            n_neurons, inputs.MOTHER_EQS, threshold="t >= next_t", reset=inputs.MOTHER_RESET, name="mother"
+        )
         mother.rate = 10 * Hz
         mother.next_t = inputs.NEVER
         copier = Synapses(mother, source, "q : 1 (constant)", on_pre=inputs.COPY_ON_PRE, name="copier")
-        copier.connect(i=np.repeat(np.arange(n_neurons), n_correlated),
-                       j=(np.arange(n_neurons)[:, None] * n_inputs + np.arange(n_correlated)).ravel())
+        copier.connect(
+            i=np.repeat(np.arange(n_neurons), n_correlated),
+            j=(np.arange(n_neurons)[:, None] * n_inputs + np.arange(n_correlated)).ravel(),
+        )
         correlation = [mother, copier]
-    neuron = NeuronGroup(n_neurons, neurons.SONG_NEURON_EQS, threshold=neurons.SONG_THRESHOLD,
-                         reset=neurons.SONG_RESET, method="euler", namespace=dict(neurons.SONG_2000_NEURON),
-                         name="neuron")
+    neuron = NeuronGroup(
+        n_neurons,
+        neurons.SONG_NEURON_EQS,
+        threshold=neurons.SONG_THRESHOLD,
+        reset=neurons.SONG_RESET,
+        method="euler",
+        namespace=dict(neurons.SONG_2000_NEURON),
+        name="neuron",
+    )
     neuron.v = neurons.SONG_2000_NEURON["v_rest"]
-    synapses = Synapses(source, neuron, rule.equations + parameter_declarations(stdp_params),
-                        on_pre="g_ex_post += w\n" + rule.on_pre, on_post=rule.on_post, name="stdp")
+    synapses = Synapses(
+        source,
+        neuron,
+        rule.equations + parameter_declarations(stdp_params),
+        on_pre="g_ex_post += w\n" + rule.on_pre,
+        on_post=rule.on_post,
+        name="stdp",
+    )
     synapses.connect(i=np.arange(n_neurons * n_inputs), j=np.repeat(np.arange(n_neurons), n_inputs))
     set_parameters(synapses, stdp_params)
     synapses.w = stdp_params["w_max"] / 2
-    weights = StateMonitor(synapses, "w", record=np.arange(n_neurons * n_inputs),
-                           clock=named_clock(record_every), name="weights")
+    weights = StateMonitor(
+        synapses, "w", record=np.arange(n_neurons * n_inputs), clock=named_clock(record_every), name="weights"
+    )
     output = SpikeMonitor(neuron, name="output")
     reporter = [] if report_every is None else [progress_reporter(duration, report_every)]
-    with time_step(step):   # PoissonInput reads the time step when it is made
-        inhibition = PoissonInput(neuron, "g_in", SONG_2000_INHIBITION["n_inhibitory"],
-                                  SONG_2000_INHIBITION["inhibitory_rate"], weight=SONG_2000_INHIBITION["g_inhibitory"])
+    with time_step(step):  # PoissonInput reads the time step when it is made
+        inhibition = PoissonInput(
+            neuron,
+            "g_in",
+            SONG_2000_INHIBITION["n_inhibitory"],
+            SONG_2000_INHIBITION["inhibitory_rate"],
+            weight=SONG_2000_INHIBITION["g_inhibitory"],
+        )
         Network(source, *correlation, neuron, inhibition, synapses, weights, output, *reporter).run(
-            duration, namespace={})
-    return {"inputs": source, "mother": correlation[0] if correlation else None,
-            "copier": correlation[1] if correlation else None, "neuron": neuron, "stdp": synapses,
-            "weights": weights, "output": output, "stdp_params": dict(stdp_params),
-            "n_neurons": n_neurons, "n_inputs": n_inputs, "n_correlated": n_correlated}
+            duration, namespace={}
+        )
+    return {
+        "inputs": source,
+        "mother": correlation[0] if correlation else None,
+        "copier": correlation[1] if correlation else None,
+        "neuron": neuron,
+        "stdp": synapses,
+        "weights": weights,
+        "output": output,
+        "stdp_params": dict(stdp_params),
+        "n_neurons": n_neurons,
+        "n_inputs": n_inputs,
+        "n_correlated": n_correlated,
+    }
 
 
 def song_run_values(objects, rates, shared_fractions, seed, learning=True, initial_weights=None):
@@ -114,12 +160,16 @@ def song_run_values(objects, rates, shared_fractions, seed, learning=True, initi
     correlated[:, :n_correlated] = True
     own_rates[correlated.ravel()] *= np.repeat(1 - shared, n_correlated)
     own_interval = 1 / own_rates
-    values = {source.rate: input_rates * Hz, source.own_interval: own_interval * second,
-              source.next_t: rng.exponential(own_interval) * second}
-    mother_first = rng.exponential(1 / rates)   # drawn in every case, so the inputs' draws do not depend on it
+    values = {
+        source.rate: input_rates * Hz,
+        source.own_interval: own_interval * second,
+        source.next_t: rng.exponential(own_interval) * second,
+    }
+    mother_first = rng.exponential(1 / rates)  # drawn in every case, so the inputs' draws do not depend on it
     if n_correlated:
-        values.update({mother.rate: rates * Hz, mother.next_t: mother_first * second,
-                       copier.q: np.repeat(shared, n_correlated)})
+        values.update(
+            {mother.rate: rates * Hz, mother.next_t: mother_first * second, copier.q: np.repeat(shared, n_correlated)}
+        )
     params = objects["stdp_params"]
     amplitudes = {"A_plus": params["A_plus"], "A_minus": params["A_minus"]}
     if not learning:
@@ -128,11 +178,15 @@ def song_run_values(objects, rates, shared_fractions, seed, learning=True, initi
     if initial_weights is not None:
         initial_weights = np.asarray(initial_weights, dtype=float)
         if initial_weights.shape != (n_neurons * n_inputs,):
-            raise ValueError(f"initial_weights needs one value per synapse ({n_neurons * n_inputs}), "
-                             f"got shape {initial_weights.shape}")
+            raise ValueError(
+                f"initial_weights needs one value per synapse ({n_neurons * n_inputs}), "
+                f"got shape {initial_weights.shape}"
+            )
         w_max = params["w_max"]
         if np.any(initial_weights < 0) or np.any(initial_weights > w_max):
-            raise ValueError(f"initial_weights must lie between 0 and w_max = {w_max} (units of the leak "
-                             f"conductance), got {initial_weights.min():.4g}-{initial_weights.max():.4g}")
+            raise ValueError(
+                f"initial_weights must lie between 0 and w_max = {w_max} (units of the leak "
+                f"conductance), got {initial_weights.min():.4g}-{initial_weights.max():.4g}"
+            )
         values[synapses.w] = initial_weights
     return values

@@ -13,6 +13,7 @@ most ``w_i_max``); ``xpre``, ``xpost`` the inhibitory synapse's traces
 Every parameter a notebook changes between runs is a per-cell or per-synapse
 constant set through ``run_cells``: the program is compiled once.
 """
+
 import numpy as np
 from brian2 import Hz, Network, NeuronGroup, SpikeMonitor, StateMonitor, Synapses, ms, second
 
@@ -51,7 +52,8 @@ w_i = clip(w_i + eta_i * (xpost - 2 * rho0_post * tau_istdp), 0, w_i_max)
     on_post="""
 xpost += 1
 w_i = clip(w_i + eta_i * xpre, 0, w_i_max)
-""")
+""",
+)
 
 # Parameters of the two rules, declared per synapse so that cells in one program can
 # differ: the time constants are Song et al.'s; run_cells sets the others per run.
@@ -59,9 +61,17 @@ EXC_PARAMS = {"tau_plus": 20 * ms, "tau_minus": 20 * ms, "A_plus": 0.0, "A_minus
 INH_PARAMS = {"eta_i": 0.0, "w_i_max": 2.0}
 
 
-def build_homeostasis_network(n_cells=4, n_exc=200, n_inh=50, duration=30 * second, exc_rule=stdp.PAIR_RULE,
-                              inh_rule=ISTDP_RULE, scaling_eqs=SCALING_EQS, time_step_=0.2 * ms,
-                              record_every=100 * ms):
+def build_homeostasis_network(
+    n_cells=4,
+    n_exc=200,
+    n_inh=50,
+    duration=30 * second,
+    exc_rule=stdp.PAIR_RULE,
+    inh_rule=ISTDP_RULE,
+    scaling_eqs=SCALING_EQS,
+    time_step_=0.2 * ms,
+    record_every=100 * ms,
+):
     """``n_cells`` independent cells, each with its own inputs (for ``compile_network``).
 
     Cell k gets ``n_exc`` excitatory Poisson inputs (learning by ``exc_rule``,
@@ -74,71 +84,114 @@ def build_homeostasis_network(n_cells=4, n_exc=200, n_inh=50, duration=30 * seco
     n_inh = require_count("n_inh", n_inh, 1, 5000)
     require_quantity("duration", duration, second, 0, low_inclusive=False)
     namespace = dict(neurons.SONG_2000_NEURON, tau_istdp=TAU_ISTDP, tau_rate=TAU_RATE)
-    cells = NeuronGroup(n_cells, neurons.SONG_NEURON_EQS + scaling_eqs, threshold=neurons.SONG_THRESHOLD,
-                        reset=neurons.SONG_RESET + "\n" + SCALING_ON_SPIKE, method="euler",
-                        namespace=namespace, name="cells")
+    cells = NeuronGroup(
+        n_cells,
+        neurons.SONG_NEURON_EQS + scaling_eqs,
+        threshold=neurons.SONG_THRESHOLD,
+        reset=neurons.SONG_RESET + "\n" + SCALING_ON_SPIKE,
+        method="euler",
+        namespace=namespace,
+        name="cells",
+    )
     cells.v = neurons.SONG_2000_NEURON["v_rest"]
     cells.s = 1.0
     cells.rho0 = 5 * Hz
     cells.r = 5 * Hz
-    exc = NeuronGroup(n_cells * n_exc, inputs.STEP_RATE_POISSON_EQS, threshold=inputs.STEP_RATE_POISSON_THRESHOLD,
-                      name="exc_inputs")
-    inh = NeuronGroup(n_cells * n_inh, inputs.STEP_RATE_POISSON_EQS, threshold=inputs.STEP_RATE_POISSON_THRESHOLD,
-                      name="inh_inputs")
+    exc = NeuronGroup(
+        n_cells * n_exc, inputs.STEP_RATE_POISSON_EQS, threshold=inputs.STEP_RATE_POISSON_THRESHOLD, name="exc_inputs"
+    )
+    inh = NeuronGroup(
+        n_cells * n_inh, inputs.STEP_RATE_POISSON_EQS, threshold=inputs.STEP_RATE_POISSON_THRESHOLD, name="inh_inputs"
+    )
     for group in (exc, inh):
         group.rate_before = 10 * Hz
         group.rate_after = 10 * Hz
         group.t_switch = 0 * second
     # transmission first, then the rule (excitatory); the rule, then transmission (inhibitory)
-    exc_syn = Synapses(exc, cells, exc_rule.equations + parameter_declarations(EXC_PARAMS, shared=False),
-                       on_pre="g_ex_post += s_post * w\n" + exc_rule.on_pre, on_post=exc_rule.on_post,
-                       namespace=namespace, name="exc_synapses")
+    exc_syn = Synapses(
+        exc,
+        cells,
+        exc_rule.equations + parameter_declarations(EXC_PARAMS, shared=False),
+        on_pre="g_ex_post += s_post * w\n" + exc_rule.on_pre,
+        on_post=exc_rule.on_post,
+        namespace=namespace,
+        name="exc_synapses",
+    )
     exc_syn.connect(i=np.arange(n_cells * n_exc), j=np.repeat(np.arange(n_cells), n_exc))
     set_parameters(exc_syn, EXC_PARAMS)
     exc_syn.w = 0.0
-    inh_syn = Synapses(inh, cells, inh_rule.equations + parameter_declarations(INH_PARAMS, shared=False),
-                       on_pre=inh_rule.on_pre + "\ng_in_post += w_i", on_post=inh_rule.on_post,
-                       namespace=namespace, name="inh_synapses")
+    inh_syn = Synapses(
+        inh,
+        cells,
+        inh_rule.equations + parameter_declarations(INH_PARAMS, shared=False),
+        on_pre=inh_rule.on_pre + "\ng_in_post += w_i",
+        on_post=inh_rule.on_post,
+        namespace=namespace,
+        name="inh_synapses",
+    )
     inh_syn.connect(i=np.arange(n_cells * n_inh), j=np.repeat(np.arange(n_cells), n_inh))
     set_parameters(inh_syn, INH_PARAMS)
     inh_syn.w_i = 0.0
     record_clock = named_clock(record_every)
     cell_monitor = StateMonitor(cells, ["r", "s"], record=True, clock=record_clock, name="cell_monitor")
-    exc_monitor = StateMonitor(exc_syn, "w", record=np.arange(n_cells * n_exc), clock=record_clock,
-                               name="exc_monitor")
-    inh_monitor = StateMonitor(inh_syn, "w_i", record=np.arange(n_cells * n_inh), clock=record_clock,
-                               name="inh_monitor")
+    exc_monitor = StateMonitor(exc_syn, "w", record=np.arange(n_cells * n_exc), clock=record_clock, name="exc_monitor")
+    inh_monitor = StateMonitor(
+        inh_syn, "w_i", record=np.arange(n_cells * n_inh), clock=record_clock, name="inh_monitor"
+    )
     spikes = SpikeMonitor(cells, name="cell_spikes")
     with time_step(time_step_):
-        Network(cells, exc, inh, exc_syn, inh_syn, cell_monitor, exc_monitor, inh_monitor, spikes).run(duration, namespace={})
-    return {"cells": cells, "exc": exc, "inh": inh, "exc_synapses": exc_syn, "inh_synapses": inh_syn,
-            "cell_monitor": cell_monitor, "exc_monitor": exc_monitor, "inh_monitor": inh_monitor,
-            "spikes": spikes, "n_cells": n_cells, "n_exc": n_exc, "n_inh": n_inh, "duration": duration}
+        Network(cells, exc, inh, exc_syn, inh_syn, cell_monitor, exc_monitor, inh_monitor, spikes).run(
+            duration, namespace={}
+        )
+    return {
+        "cells": cells,
+        "exc": exc,
+        "inh": inh,
+        "exc_synapses": exc_syn,
+        "inh_synapses": inh_syn,
+        "cell_monitor": cell_monitor,
+        "exc_monitor": exc_monitor,
+        "inh_monitor": inh_monitor,
+        "spikes": spikes,
+        "n_cells": n_cells,
+        "n_exc": n_exc,
+        "n_inh": n_inh,
+        "duration": duration,
+    }
 
 
 # One cell's experiment by default: nothing plastic, inputs at 10 Hz (Song et al. 2000 use
 # 10-40 Hz excitatory and 10 Hz inhibitory inputs). Weights in units of the leak conductance.
 CELL_DEFAULTS = {
-    "rate_e": 10 * Hz,       # excitatory input rate
-    "rate_e_after": None,    # excitatory input rate after t_switch; None: unchanged
+    "rate_e": 10 * Hz,  # excitatory input rate
+    "rate_e_after": None,  # excitatory input rate after t_switch; None: unchanged
     "t_switch": 0 * second,  # when the excitatory input rate steps
-    "rate_i": 10 * Hz,       # inhibitory input rate
-    "w_e": 0.02,             # initial excitatory weights (one value or one per synapse)
-    "w_i": 0.1,              # initial inhibitory weights (one value or one per synapse)
-    "w_max": 1.0,            # excitatory bound (clips w at every spike: keep it above all weights)
-    "w_i_max": 2.0,          # inhibitory bound
-    "rho0": 5 * Hz,          # target rate of scaling and iSTDP
-    "eta_scale": 0 / second, # scaling speed; 0 = off
-    "eta_i": 0.0,            # iSTDP learning rate; 0 = off
-    "A_plus": 0.0,           # STDP potentiation step (units of the leak conductance); 0 = off
-    "A_minus": 0.0,          # STDP depression step; 0 = off
+    "rate_i": 10 * Hz,  # inhibitory input rate
+    "w_e": 0.02,  # initial excitatory weights (one value or one per synapse)
+    "w_i": 0.1,  # initial inhibitory weights (one value or one per synapse)
+    "w_max": 1.0,  # excitatory bound (clips w at every spike: keep it above all weights)
+    "w_i_max": 2.0,  # inhibitory bound
+    "rho0": 5 * Hz,  # target rate of scaling and iSTDP
+    "eta_scale": 0 / second,  # scaling speed; 0 = off
+    "eta_i": 0.0,  # iSTDP learning rate; 0 = off
+    "A_plus": 0.0,  # STDP potentiation step (units of the leak conductance); 0 = off
+    "A_minus": 0.0,  # STDP depression step; 0 = off
 }
 # Valid ranges: (low, high, unit); unit None for plain numbers.
 CELL_RANGES = {
-    "rate_e": (0, 200, Hz), "rate_e_after": (0, 200, Hz), "t_switch": (0, 1e4, second),
-    "rate_i": (0, 200, Hz), "w_e": (0, 10, None), "w_i": (0, 100, None), "w_max": (0, 10, None),
-    "w_i_max": (0, 100, None), "rho0": (0.1, 100, Hz), "eta_scale": (0, 100, 1 / second),
-    "eta_i": (0, 1, None), "A_plus": (0, 1, None), "A_minus": (0, 1, None),
+    "rate_e": (0, 200, Hz),
+    "rate_e_after": (0, 200, Hz),
+    "t_switch": (0, 1e4, second),
+    "rate_i": (0, 200, Hz),
+    "w_e": (0, 10, None),
+    "w_i": (0, 100, None),
+    "w_max": (0, 10, None),
+    "w_i_max": (0, 100, None),
+    "rho0": (0.1, 100, Hz),
+    "eta_scale": (0, 100, 1 / second),
+    "eta_i": (0, 1, None),
+    "A_plus": (0, 1, None),
+    "A_minus": (0, 1, None),
 }
 
 
@@ -157,8 +210,10 @@ def cell_settings(**settings):
         else:
             require_quantity(name, cell[name], unit, low, high)
     if not float(cell["rho0"] * 2 * TAU_ISTDP) < 1:
-        raise ValueError(f"rho0 must be below {float(1 / (2 * TAU_ISTDP) / Hz):.0f} Hz for iSTDP "
-                         f"(alpha = 2 rho0 tau < 1), got {cell['rho0']}")
+        raise ValueError(
+            f"rho0 must be below {float(1 / (2 * TAU_ISTDP) / Hz):.0f} Hz for iSTDP "
+            f"(alpha = 2 rho0 tau < 1), got {cell['rho0']}"
+        )
     return cell
 
 
@@ -182,14 +237,16 @@ def run_cells(machine, cells):
     group, exc, inh = machine["cells"], machine["exc"], machine["inh"]
     exc_syn, inh_syn = machine["exc_synapses"], machine["inh_synapses"]
     values = {
-        group.rho0: per_cell("rho0", Hz) * Hz, group.r: per_cell("rho0", Hz) * Hz,
+        group.rho0: per_cell("rho0", Hz) * Hz,
+        group.r: per_cell("rho0", Hz) * Hz,
         group.eta_scale: per_cell("eta_scale", 1 / second) / second,
         exc.rate_before: np.repeat(per_cell("rate_e", Hz), n_exc) * Hz,
         exc.rate_after: np.repeat(per_cell("rate_e_after", Hz), n_exc) * Hz,
         exc.t_switch: np.repeat(per_cell("t_switch", second), n_exc) * second,
         inh.rate_before: np.repeat(per_cell("rate_i", Hz), n_inh) * Hz,
         inh.rate_after: np.repeat(per_cell("rate_i", Hz), n_inh) * Hz,
-        exc_syn.w: per_synapse("w_e", n_exc), inh_syn.w_i: per_synapse("w_i", n_inh),
+        exc_syn.w: per_synapse("w_e", n_exc),
+        inh_syn.w_i: per_synapse("w_i", n_inh),
         exc_syn.A_plus: np.repeat(per_cell("A_plus"), n_exc),
         exc_syn.A_minus: np.repeat(per_cell("A_minus"), n_exc),
         exc_syn.w_max: np.repeat(per_cell("w_max"), n_exc),

@@ -3,6 +3,7 @@
 Each is a ``NeuronGroup`` whose threshold decides when it fires, so a compiled
 program can be re-run with new rates or protocols passed as values.
 """
+
 from brian2 import NeuronGroup, second
 
 # A presynaptic "pulser": each neuron is one stimulation channel that fires
@@ -15,7 +16,7 @@ test_delay : second (constant)
 count : integer
 next_t : second
 """
-PULSER_THRESHOLD = "t >= next_t - 0.5 * dt and count <= n_pulses"   # slack: see PAIRING_THRESHOLD
+PULSER_THRESHOLD = "t >= next_t - 0.5 * dt and count <= n_pulses"  # slack: see PAIRING_THRESHOLD
 PULSER_RESET = """
 count += 1
 next_t += int(count < n_pulses) / frequency + int(count == n_pulses) * test_delay
@@ -44,8 +45,7 @@ def pairing_groups(n_channels, n_pairs, start):
     """
     groups = []
     for name in ("pre", "post"):
-        group = NeuronGroup(n_channels, PAIRING_EQS, threshold=PAIRING_THRESHOLD,
-                            reset=PAIRING_RESET, name=name)
+        group = NeuronGroup(n_channels, PAIRING_EQS, threshold=PAIRING_THRESHOLD, reset=PAIRING_RESET, name=name)
         group.period = 1 * second
         group.first_t = start
         group.n_pairs = n_pairs
@@ -67,7 +67,7 @@ next_t : second
 copy_now : boolean
 """
 FAST_POISSON_THRESHOLD = "t >= next_t or copy_now"
-FAST_POISSON_THRESHOLD_ALONE = "t >= next_t"   # inputs without a correlated group
+FAST_POISSON_THRESHOLD_ALONE = "t >= next_t"  # inputs without a correlated group
 FAST_POISSON_RESET = """
 next_t += int(t >= next_t) * (-log(rand()) * own_interval)
 copy_now = False
@@ -87,5 +87,4 @@ rate_before : Hz (constant)
 rate_after : Hz (constant)
 t_switch : second (constant)
 """
-STEP_RATE_POISSON_THRESHOLD = ("rand() < (rate_before + (rate_after - rate_before) * int(t >= t_switch))"
-                               " * dt")
+STEP_RATE_POISSON_THRESHOLD = "rand() < (rate_before + (rate_after - rate_before) * int(t >= t_switch)) * dt"

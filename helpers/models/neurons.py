@@ -5,12 +5,14 @@ Symbols: ``v`` membrane potential; ``v_rest``, ``v_threshold``, ``v_reset``;
 conductances in units of the leak conductance (so dimensionless), with reversal
 potentials ``E_ex``, ``E_in`` and decay times ``tau_ex``, ``tau_in``.
 """
+
 import numpy as np
-from brian2 import Hz, mV, ms
+from brian2 import Hz, ms, mV
 
 # ---------------------------------------------------------------------------
 # Leaky integrate-and-fire neuron with an injected current (notebook 00)
 # ---------------------------------------------------------------------------
+
 
 def lif_rate_analytic(current, resistance, tau_m, v_rest, v_threshold, v_reset, refractory):
     """Firing rate of a LIF neuron driven by a constant ``current`` (Brian2 quantities).
@@ -32,14 +34,14 @@ def lif_rate_analytic(current, resistance, tau_m, v_rest, v_threshold, v_reset, 
 
 # Song, Miller & Abbott 2000 (Nat Neurosci 3:919, doi:10.1038/78829), Methods.
 SONG_2000_NEURON = {
-    "tau_m": 20 * ms,          # membrane time constant
-    "v_rest": -70 * mV,        # resting potential
-    "v_threshold": -54 * mV,   # firing threshold
-    "v_reset": -60 * mV,       # reset after a spike
-    "E_ex": 0 * mV,            # excitatory reversal potential
-    "E_in": -70 * mV,          # inhibitory reversal potential
-    "tau_ex": 5 * ms,          # excitatory conductance decay
-    "tau_in": 5 * ms,          # inhibitory conductance decay
+    "tau_m": 20 * ms,  # membrane time constant
+    "v_rest": -70 * mV,  # resting potential
+    "v_threshold": -54 * mV,  # firing threshold
+    "v_reset": -60 * mV,  # reset after a spike
+    "E_ex": 0 * mV,  # excitatory reversal potential
+    "E_in": -70 * mV,  # inhibitory reversal potential
+    "tau_ex": 5 * ms,  # excitatory conductance decay
+    "tau_in": 5 * ms,  # inhibitory conductance decay
 }
 
 SONG_NEURON_EQS = """

@@ -22,6 +22,7 @@ Model time: one day of the animal's life is one second of simulated time (``DAY`
 500 scenes per day (one every ``OD_DT``). Every run of the compiled program takes the
 experiment of each group of cells as values (``run_groups``): compiled once.
 """
+
 import numpy as np
 from brian2 import Network, NeuronGroup, StateMonitor, Synapses, TimedArray, ms, second
 
@@ -29,17 +30,19 @@ from ..simulation import named_clock, time_step
 from ..validation import require_count, require_in_range
 from .rule import Rule, parameter_declarations, set_parameters
 
-N_PATTERNS = 8               # K scenes (our choice: sparse enough that theta sits well above <v>)
-DAY = 1 * second             # one day of age per second of model time (our choice)
-OD_DT = 2 * ms               # one scene every 2 ms of model time: 500 per day
-OD_RECORD_DT = 250 * ms      # weights and thresholds recorded every quarter day
-OD_DURATION = 10 * second    # every run covers 10 days of age
+N_PATTERNS = 8  # K scenes (our choice: sparse enough that theta sits well above <v>)
+DAY = 1 * second  # one day of age per second of model time (our choice)
+OD_DT = 2 * ms  # one scene every 2 ms of model time: 500 per day
+OD_RECORD_DT = 250 * ms  # weights and thresholds recorded every quarter day
+OD_DURATION = 10 * second  # every run covers 10 days of age
 
 # The BCM rule of notebooks 01 and 04, times the cell's age-dependent plasticity.
-OD_RULE = Rule(equations="""
+OD_RULE = Rule(
+    equations="""
 dw/dt = plasticity_post * u_pre * v_post * (v_post - theta_post) / tau_w : 1 (clock-driven)
 v_post = w * u_pre : 1 (summed)
-""")
+"""
+)
 
 # The cell: its response v (summed from the synapses), the sliding threshold, its age and the
 # critical-period gate: a rise around age_open, a fall around age_close, adult_level after.
@@ -64,16 +67,15 @@ OD_PARAMS = {"tau_w": 0.35 * second, "tau_theta": 0.07 * second}
 # mouse critical period of Gordon & Stryker (1996), data/gordon_stryker_1996_critical_period.csv.
 # adult_level: adult mice keep some ocular dominance plasticity, weaker and slower (Sato &
 # Stryker 2008); 5 % of the peak rate is our choice.
-CRITICAL_PERIOD = {"age_open": 22.0, "width_open": 1.5, "age_close": 33.5, "width_close": 1.0,
-                   "adult_level": 0.05}
-FULLY_OPEN = dict(CRITICAL_PERIOD, adult_level=1.0)   # the gate held open (development run)
+CRITICAL_PERIOD = {"age_open": 22.0, "width_open": 1.5, "age_close": 33.5, "width_close": 1.0, "adult_level": 0.05}
+FULLY_OPEN = dict(CRITICAL_PERIOD, adult_level=1.0)  # the gate held open (development run)
 
 # Input strength of each eye. The ipsilateral eye's is drawn per cell (log-normal, median 0.7,
 # kept between 0.3 and 1.2; our choice): it builds in the contralateral bias of mouse binocular
 # cortex. The upper bound keeps every cell's BCM rule stable (notebook 04: the larger a cell's
 # input, the faster its threshold must be).
 IPSI_GAIN_MEDIAN = 0.7
-IPSI_GAIN_SPREAD = 0.3       # standard deviation of its logarithm
+IPSI_GAIN_SPREAD = 0.3  # standard deviation of its logarithm
 IPSI_GAIN_RANGE = (0.3, 1.2)
 
 # What each eye sees. "open": the scenes, no noise; "lid": lid suture, light without patterns,
@@ -123,8 +125,15 @@ def scene_sequence(duration=OD_DURATION, n_patterns=N_PATTERNS, seed=6):
     return np.concatenate(blocks)[:n_steps].astype(float)
 
 
-def build_od_network(n_cells=400, n_patterns=N_PATTERNS, duration=OD_DURATION, rule=OD_RULE,
-                     neuron_eqs=OD_NEURON_EQS, params=OD_PARAMS, gate=CRITICAL_PERIOD):
+def build_od_network(
+    n_cells=400,
+    n_patterns=N_PATTERNS,
+    duration=OD_DURATION,
+    rule=OD_RULE,
+    neuron_eqs=OD_NEURON_EQS,
+    params=OD_PARAMS,
+    gate=CRITICAL_PERIOD,
+):
     """``n_cells`` independent binocular cells, each with ``n_patterns`` channels per eye (for
     ``compile_network``). Input channel ``j`` belongs to cell ``j // (2 K)``, eye ``(j // K) % 2``
     (0 contralateral, 1 ipsilateral), pattern ``j % K``; synapse ``j`` connects channel ``j``.
@@ -137,8 +146,13 @@ def build_od_network(n_cells=400, n_patterns=N_PATTERNS, duration=OD_DURATION, r
     n_patterns = require_count("n_patterns", n_patterns, 2, 50)
     scenes = TimedArray(scene_sequence(duration, n_patterns), dt=OD_DT, name="od_scenes")
     cell_params = {"tau_theta": params["tau_theta"], **gate}
-    cells = NeuronGroup(n_cells, neuron_eqs + parameter_declarations(cell_params), method="euler",
-                        namespace={"day": DAY}, name="od_cells")
+    cells = NeuronGroup(
+        n_cells,
+        neuron_eqs + parameter_declarations(cell_params),
+        method="euler",
+        namespace={"day": DAY},
+        name="od_cells",
+    )
     # In each step: the inputs, then v (summed), then the weights with the threshold of the step
     # before, then the threshold (otherwise the weights would see a threshold that already holds
     # this step's v**2, a bias of about dt / tau_theta * v**2)
@@ -154,8 +168,14 @@ def build_od_network(n_cells=400, n_patterns=N_PATTERNS, duration=OD_DURATION, r
     inputs.t_1 = inputs.t_2 = 2 * duration
     inputs.run_regularly(INPUT_UPDATE, when="start", name="od_inputs_update")
     syn_params = {"tau_w": params["tau_w"]}
-    synapses = Synapses(inputs, cells, rule.equations + parameter_declarations(syn_params), method="euler",
-                        namespace={"day": DAY}, name="od_synapses")   # plasticity_post needs the day
+    synapses = Synapses(
+        inputs,
+        cells,
+        rule.equations + parameter_declarations(syn_params),
+        method="euler",
+        namespace={"day": DAY},
+        name="od_synapses",
+    )  # plasticity_post needs the day
     synapses.connect(i=np.arange(n_inputs), j=np.arange(n_inputs) // (2 * n_patterns))
     set_parameters(synapses, syn_params)
     synapses.w = 0.3
@@ -164,8 +184,16 @@ def build_od_network(n_cells=400, n_patterns=N_PATTERNS, duration=OD_DURATION, r
     thresholds = StateMonitor(cells, "theta", record=True, clock=record_clock, name="od_thresholds")
     with time_step(OD_DT):
         Network(inputs, cells, synapses, weights, thresholds).run(duration, namespace={})
-    return {"cells": cells, "inputs": inputs, "synapses": synapses, "weights": weights, "thresholds": thresholds,
-            "n_cells": n_cells, "n_patterns": n_patterns, "duration": duration}
+    return {
+        "cells": cells,
+        "inputs": inputs,
+        "synapses": synapses,
+        "weights": weights,
+        "thresholds": thresholds,
+        "n_cells": n_cells,
+        "n_patterns": n_patterns,
+        "duration": duration,
+    }
 
 
 def random_cells(n_cells, n_patterns=N_PATTERNS, seed=1):
@@ -173,8 +201,11 @@ def random_cells(n_cells, n_patterns=N_PATTERNS, seed=1):
     cell's eye gains (contralateral 1, ipsilateral log-normal around ``IPSI_GAIN_MEDIAN``)."""
     rng = np.random.default_rng(seed)
     ipsi = np.clip(np.exp(rng.normal(np.log(IPSI_GAIN_MEDIAN), IPSI_GAIN_SPREAD, n_cells)), *IPSI_GAIN_RANGE)
-    return {"w": rng.uniform(0.0, 0.6, (n_cells, 2, n_patterns)), "theta": np.ones(n_cells),
-            "gain": np.stack([np.ones(n_cells), ipsi], axis=1)}
+    return {
+        "w": rng.uniform(0.0, 0.6, (n_cells, 2, n_patterns)),
+        "theta": np.ones(n_cells),
+        "gain": np.stack([np.ones(n_cells), ipsi], axis=1),
+    }
 
 
 def take(state, cells):
@@ -222,8 +253,10 @@ def run_groups(machine, state, groups, params=None, gate=None):
     if len(w) and n_cells % len(w) == 0:
         w, theta, gain = (np.concatenate([a] * (n_cells // len(w))) for a in (w, theta, gain))
     if w.shape != (n_cells, 2, k) or theta.shape != (n_cells,) or gain.shape != (n_cells, 2):
-        raise ValueError(f"state must hold w (cells x 2 x {k}), theta and gain (cells x 2) for {n_cells} "
-                         f"cells or a number of cells that divides it, got w {w.shape}")
+        raise ValueError(
+            f"state must hold w (cells x 2 x {k}), theta and gain (cells x 2) for {n_cells} "
+            f"cells or a number of cells that divides it, got w {w.shape}"
+        )
     cell_of_group = np.repeat(np.arange(len(groups)), per_group)
     age = np.array([groups[g]["age"] for g in cell_of_group])
     starts = np.full((n_cells, MAX_PHASES), 2 * float(machine["duration"] / second))
@@ -235,16 +268,21 @@ def run_groups(machine, state, groups, params=None, gate=None):
             starts[c, p] = start
             for eye, (s, n) in enumerate(eyes):
                 see[c, eye, p], noise[c, eye, p] = s, n
-        for p in range(len(group["starts"]), MAX_PHASES):   # later phases repeat the last one
+        for p in range(len(group["starts"]), MAX_PHASES):  # later phases repeat the last one
             see[c, :, p], noise[c, :, p] = see[c, :, p - 1], noise[c, :, p - 1]
 
-    def per_input(per_cell_eye):            # (cells, 2) -> one value per input channel
+    def per_input(per_cell_eye):  # (cells, 2) -> one value per input channel
         return np.repeat(per_cell_eye.reshape(-1), k)
 
     inputs, cells, synapses = machine["inputs"], machine["cells"], machine["synapses"]
-    values = {cells.age_start: age, cells.theta: theta, synapses.w: w.reshape(-1),
-              inputs.gain: per_input(gain),
-              inputs.t_1: np.repeat(starts[:, 1], 2 * k) * DAY, inputs.t_2: np.repeat(starts[:, 2], 2 * k) * DAY}
+    values = {
+        cells.age_start: age,
+        cells.theta: theta,
+        synapses.w: w.reshape(-1),
+        inputs.gain: per_input(gain),
+        inputs.t_1: np.repeat(starts[:, 1], 2 * k) * DAY,
+        inputs.t_2: np.repeat(starts[:, 2], 2 * k) * DAY,
+    }
     for p in range(MAX_PHASES):
         values[getattr(inputs, f"see_{p}")] = per_input(see[:, :, p])
         values[getattr(inputs, f"noise_{p}")] = per_input(noise[:, :, p])

@@ -6,6 +6,7 @@ network around it. The builder declares each parameter of the rule (``tau_plus``
 ``A_plus``...) as a constant of the synapses, so a compiled network can be re-run
 with new parameter values without compiling again.
 """
+
 from dataclasses import asdict, dataclass
 
 from brian2 import Quantity, get_unit
@@ -22,6 +23,7 @@ class Rule:
     spike. The synaptic transmission itself (``g_ex_post += w``) is the
     builder's, not the rule's.
     """
+
     equations: str
     on_pre: str = ""
     on_post: str = ""
@@ -30,8 +32,10 @@ class Rule:
         return asdict(self)
 
     def __str__(self):
-        return (f"equations:\n{self.equations.strip()}\n\non a presynaptic spike:\n{self.on_pre.strip()}"
-                f"\n\non a postsynaptic spike:\n{self.on_post.strip()}")
+        return (
+            f"equations:\n{self.equations.strip()}\n\non a presynaptic spike:\n{self.on_pre.strip()}"
+            f"\n\non a postsynaptic spike:\n{self.on_post.strip()}"
+        )
 
 
 def unit_name(value):

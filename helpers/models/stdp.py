@@ -9,6 +9,7 @@ of 0+ and 0- (in the unit of ``w``); ``r1``, ``r2`` and ``o1``, ``o2`` the
 triplet rule's presynaptic and postsynaptic traces (Pfister & Gerstner 2006).
 Timing is ``t_post - t_pre``: positive when the presynaptic spike comes first.
 """
+
 import numpy as np
 from brian2 import Hz, Network, Synapses, ms, second
 
@@ -31,7 +32,8 @@ w = clip(w - A_minus * apost, 0, w_max)
     on_post="""
 apost += 1
 w = clip(w + A_plus * apre, 0, w_max)
-""")
+""",
+)
 
 # The minimal all-to-all triplet rule (Pfister & Gerstner 2006). Each update
 # reads the traces from before this spike's own increment.
@@ -52,7 +54,8 @@ r2 += 1
 w = clip(w + r1 * (A2_plus + A3_plus * o2), 0, w_max)
 o1 += 1
 o2 += 1
-""")
+""",
+)
 
 # Pair rule for the Bi & Poo 1998 protocol (Fig. 7: 60 pairings at 1 Hz). Time
 # constants: Bi & Poo 2001's fit, as used by Pfister & Gerstner 2006. Amplitudes:
@@ -60,20 +63,24 @@ o2 += 1
 # shared equally among the 60 pairs; w is relative (1 before the protocol).
 BI_POO_PAIRS = 60
 PAIR_STDP_BI_POO = {
-    "tau_plus": 16.8 * ms,            # LTP window (pre before post)
-    "tau_minus": 33.7 * ms,           # LTD window (post before pre)
-    "A_plus": 0.78 / BI_POO_PAIRS,    # change per pair at timing 0+ (fraction of the initial weight)
-    "A_minus": 0.24 / BI_POO_PAIRS,   # change per pair at timing 0- (a decrease)
-    "w_max": 10.0,                    # far above anything 60 pairings reach: no bound in effect
+    "tau_plus": 16.8 * ms,  # LTP window (pre before post)
+    "tau_minus": 33.7 * ms,  # LTD window (post before pre)
+    "A_plus": 0.78 / BI_POO_PAIRS,  # change per pair at timing 0+ (fraction of the initial weight)
+    "A_minus": 0.24 / BI_POO_PAIRS,  # change per pair at timing 0- (a decrease)
+    "w_max": 10.0,  # far above anything 60 pairings reach: no bound in effect
 }
 
 # Triplet rule, Pfister & Gerstner 2006 (J Neurosci 26:9673, doi:10.1523/JNEUROSCI.1425-06.2006),
 # Table 3, visual cortex, all-to-all, minimal model (A2_plus = A3_minus = 0, so tau_x is unused).
 TRIPLET_VISUAL_CORTEX = {
-    "tau_plus": 16.8 * ms, "tau_minus": 33.7 * ms,
-    "tau_x": 101 * ms,     # unused in the minimal model (its A3_minus is 0)
-    "tau_y": 114 * ms,     # slow postsynaptic trace o2
-    "A2_plus": 0.0, "A3_plus": 6.5e-3, "A2_minus": 7.1e-3, "A3_minus": 0.0,
+    "tau_plus": 16.8 * ms,
+    "tau_minus": 33.7 * ms,
+    "tau_x": 101 * ms,  # unused in the minimal model (its A3_minus is 0)
+    "tau_y": 114 * ms,  # slow postsynaptic trace o2
+    "A2_plus": 0.0,
+    "A3_plus": 6.5e-3,
+    "A2_minus": 7.1e-3,
+    "A3_minus": 0.0,
     "w_max": 10.0,
 }
 
@@ -94,8 +101,14 @@ def build_pairing_network(n_channels, duration, rules, dt=1 * ms):
     pre, post = inputs.pairing_groups(n_channels, BI_POO_PAIRS, PAIRING_START)
     objects = {"pre": pre, "post": post}
     for name, (rule, params) in rules.items():
-        synapses = Synapses(pre, post, rule.equations + parameter_declarations(params),
-                            on_pre=rule.on_pre, on_post=rule.on_post, name=name)
+        synapses = Synapses(
+            pre,
+            post,
+            rule.equations + parameter_declarations(params),
+            on_pre=rule.on_pre,
+            on_post=rule.on_post,
+            name=name,
+        )
         synapses.connect(j="i")
         synapses.w = 1
         set_parameters(synapses, params)
@@ -113,8 +126,15 @@ def pairing_run_values(objects, timings, frequencies, n_pairs=BI_POO_PAIRS):
     """
     pre, post = objects["pre"], objects["post"]
     n_channels = len(pre)
-    require_quantity("timings", timings, second, -float(PAIRING_START / second),
-                     float(PAIRING_START / second), low_inclusive=False, high_inclusive=False)
+    require_quantity(
+        "timings",
+        timings,
+        second,
+        -float(PAIRING_START / second),
+        float(PAIRING_START / second),
+        low_inclusive=False,
+        high_inclusive=False,
+    )
     require_quantity("frequencies", frequencies, Hz, 0, 1000, low_inclusive=False)
     timings, frequencies = np.broadcast_arrays(np.asarray(timings / second), np.asarray(frequencies / Hz))
     used = timings.size
@@ -126,5 +146,10 @@ def pairing_run_values(objects, timings, frequencies, n_pairs=BI_POO_PAIRS):
     first_post[:used] += timings.ravel()
     pairs = np.zeros(n_channels, dtype=int)
     pairs[:used] = n_pairs
-    return {pre.period: period * second, post.period: period * second,
-            post.first_t: first_post * second, pre.n_pairs: pairs, post.n_pairs: pairs}
+    return {
+        pre.period: period * second,
+        post.period: period * second,
+        post.first_t: first_post * second,
+        pre.n_pairs: pairs,
+        post.n_pairs: pairs,
+    }

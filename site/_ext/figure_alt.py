@@ -6,6 +6,7 @@ description written from the figure's titles, axes and legend
 its bytes but keeps only width and height from the output metadata, so this
 extension matches each image node to its output by that hash and sets ``alt``.
 """
+
 import base64
 import hashlib
 from pathlib import Path
