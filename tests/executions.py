@@ -237,6 +237,9 @@ SLIDER_TIMEOUT_S = 60
 LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    # save the widgets' state with the notebook, as nbclient does: the rendered site shows each
+    # slider's first figure from it (tools/build_site.py)
+    "@jupyter-widgets/jupyterlab-manager/plugin.jupyterlab-settings": {"saveState": True},
 }
 ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 

@@ -53,6 +53,22 @@ def test_every_notebook_has_a_page_with_figures_and_the_map_links_them(site):
     assert (site / "searchindex.js").exists(), "no search index"
 
 
+def test_each_slider_is_shown_with_its_first_figure(site):
+    """The executed notebooks keep their widgets' state (nbclient stores it; the test JupyterLab is
+    set to save it), so the site shows what each slider drew first, right after the note."""
+    for notebook in NOTEBOOKS:
+        frozen = nbformat.read(site.parent / "source" / "notebooks" / notebook.name, as_version=4)
+        for cell in frozen.cells:
+            outputs = cell.get("outputs", [])
+            notes = [
+                k for k, o in enumerate(outputs) if build_site.LIVE_NOTE in o.get("data", {}).get("text/markdown", "")
+            ]
+            for k in notes:
+                assert any("image/png" in o.get("data", {}) for o in outputs[k + 1 :]), (
+                    f"{notebook.stem}: a slider is shown without its figure (was the widget state saved?)"
+                )
+
+
 @pytest.mark.skipif(SKIP_BROWSER, reason="NEUROPLASTICITY_SKIP_BROWSER is set")
 def test_pages_load_cleanly_with_alt_text_working_links_and_no_serious_accessibility_violation(site):
     if chromium_missing():
