@@ -4,7 +4,11 @@
   clock convention (``time_step``, ``named_clock``) and ``compile_network``
   (compile a model once per session, re-run it fast for sliders)
 - ``models``: one module per mechanism (calcium, stdp, bcm, competition,
-  homeostasis) on shared neurons, inputs and analysis; see ``helpers.models``
+  homeostasis, structural, ocular_dominance) on shared neurons, inputs and
+  analysis; see ``helpers.models``
+- ``figures``: alt text for every figure, written from its titles and axes
+- ``coursework``: nbgrader helpers for instructors (feedback without hidden tests,
+  a late penalty, the points table)
 - ``protocols``: stimulation protocols as spike-time arrays
 - ``plotting``: one colour-blind-safe style and the collection's figures
 - ``data``: published data from ``data/`` with its provenance

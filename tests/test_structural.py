@@ -8,6 +8,7 @@ afterwards; the same program as the notebook's) and run it six times (about half
 Tolerances: the notebook's, chosen from runs with six seeds of ``compile_network`` (2026, 1-5);
 the ranges seen there are in each test's docstring.
 """
+
 import matplotlib
 
 matplotlib.use("Agg")  # before pyplot is imported (helpers.plotting imports it)
@@ -34,6 +35,7 @@ def fresh_setup():
 # unit tests: the rule's formula, settings, validation
 # ---------------------------------------------------------------------------
 
+
 def test_growth_rate_is_zero_at_eta_and_eps_and_nu_halfway():
     eps, eta, nu = 8 * Hz, 1 * Hz, 2 / second
     rates = structural.growth_rate(np.array([1.0, 8.0, 4.5]) * Hz, eps, eta, nu)
@@ -55,8 +57,11 @@ def test_growth_rate_rejects_plain_numbers_and_eps_below_eta():
 def test_the_rule_in_the_module_is_the_formula_of_growth_rate():
     """The Brian2 strings and the Python formula must not drift apart."""
     text = structural.GROWTH_RULE.equations
-    for piece in ("2 * exp(-((Ca - (eta_D + eps) / 2) / width_D)**2) - 1", "(eps - eta_D) / (2 * sqrt(log(2)))",
-                  "dCa/dt = -Ca / tau_Ca"):
+    for piece in (
+        "2 * exp(-((Ca - (eta_D + eps) / 2) / width_D)**2) - 1",
+        "(eps - eta_D) / (2 * sqrt(log(2)))",
+        "dCa/dt = -Ca / tau_Ca",
+    ):
         assert piece in text
     assert structural.GROWTH_RULE.on_post == "Ca += 1 / tau_Ca"
 
@@ -89,6 +94,7 @@ def test_window_mean_names_an_empty_window():
 # science tests: the compiled network
 # ---------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def machine():
     helpers.setup_notebook(seed=2026)
@@ -109,7 +115,7 @@ def test_run_values_reject_bad_settings_with_clear_messages(machine):
     with pytest.raises(ValueError, match="set_point"):
         structural.run_values(machine, set_point=8.0)
     with pytest.raises(ValueError, match="eta_A"):
-        structural.run_values(machine, eta_A=9 * Hz)           # above the set point
+        structural.run_values(machine, eta_A=9 * Hz)  # above the set point
     with pytest.raises(ValueError, match="silenced"):
         structural.run_values(machine, silenced=1.5)
     with pytest.raises(ValueError, match="newborn slot"):
@@ -129,8 +135,9 @@ def test_the_count_is_honest_existing_synapses_are_a_subset_of_the_fixed_pool(ma
     outgoing = np.bincount(pre[exists], minlength=n)
     assert np.array_equal(incoming, machine["excitatory"].bound_D[:]), "bound_D counts the synapses in"
     assert np.array_equal(outgoing, machine["excitatory"].bound_A[:]), "bound_A counts the synapses out"
-    assert np.all(machine["excitatory"].bound_D[:] <= np.floor(machine["excitatory"].z_D[:]) + 3), \
+    assert np.all(machine["excitatory"].bound_D[:] <= np.floor(machine["excitatory"].z_D[:]) + 3), (
         "a neuron has (almost) no more synapses than whole elements"
+    )
     assert not np.any(exists & (post >= 100)) and not np.any(exists & (pre >= 100)), "unborn neurons have none"
 
 
@@ -193,8 +200,9 @@ def test_young_newborn_neurons_integrate_and_mature_like_ones_do_not(machine):
     at 6.0-8.9 Hz with 67-99 inputs; all controls at 0 inputs, < 0.6 Hz)."""
     young = dict(drive=0.7, gain=1.3, nu=4 / second, eta_D=0.2 * Hz)
     control = dict(drive=0.7)
-    result = structural.run_experiment(machine, newborns=[structural.newborn(**young)] * 5
-                                       + [structural.newborn(**control)] * 5)
+    result = structural.run_experiment(
+        machine, newborns=[structural.newborn(**young)] * 5 + [structural.newborn(**control)] * 5
+    )
     rates = structural.window_mean(result["rate_t_s"], result["rate_hz"], 250, 300)
     assert np.all(rates[100:105] > 0.6 * EPS_HZ) and np.all(result["incoming"][100:105, -1] > 40)
     assert np.all(result["incoming"][105:110, -1] == 0) and np.all(rates[105:110] < 1)

@@ -421,6 +421,106 @@ WRONG_ANSWERS = {
             ("slope and intercept swapped", "additive_slope, additive_intercept = additive_intercept, additive_slope"),
         ],
     },
+    "05_structural_plasticity": {
+        "ex1_half_speed_test": [
+            ("a plain number, the unit forgotten", "half_speed_pruning = 9.45"),
+            ("the lower root of the quadratic", "half_speed_pruning = (4.5 - 7 / np.sqrt(2)) * Hz"),
+            ("the set point itself (ln 2 for ln 4, or the factor 2 dropped)", "half_speed_pruning = GROWTH['eps']"),
+            ("zeta without the sqrt(ln 2)", "half_speed_pruning = (4.5 + 3.5 * np.sqrt(np.log(4))) * Hz"),
+            (
+                "x = ln 4 instead of its square root",
+                "half_speed_pruning = (4.5 + 7 / (2 * np.sqrt(np.log(2))) * np.log(4)) * Hz",
+            ),
+            ("xi, where growth is fastest", "half_speed_pruning = (GROWTH['eta_D'] + GROWTH['eps']) / 2"),
+            (
+                "half-speed growth (+nu/2) instead of pruning",
+                "half_speed_pruning = (4.5 + 7 / (2 * np.sqrt(np.log(2))) * np.sqrt(np.log(4 / 3))) * Hz",
+            ),
+            ("in kHz as a plain number", "half_speed_pruning = 0.00945"),
+            (
+                "eps + zeta",
+                "half_speed_pruning = GROWTH['eps'] + (GROWTH['eps'] - GROWTH['eta_D']) / (2 * np.sqrt(np.log(2)))",
+            ),
+        ],
+        "ex2_recovery_test": [
+            (
+                "measured from the start of the run",
+                "recovery_time_20 = recovery_time(lesion) + 120\n"
+                "recovery_time_30 = recovery_time(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT)) + 120",
+            ),
+            ("the two swapped", "recovery_time_20, recovery_time_30 = recovery_time_30, recovery_time_20"),
+            ("both measured on section 3's run", "recovery_time_30 = recovery_time_20"),
+            (
+                "first sample within 10 % after the lesion, before the dip",
+                "def _first(r):\n    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
+                "    return float(t[np.nonzero((t >= 120) & (np.abs(ca - EPS_HZ) <= 0.8))[0][0]] - 120)\n"
+                "recovery_time_20 = _first(lesion)\n"
+                "recovery_time_30 = _first(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT))",
+            ),
+            (
+                "the 2-s rate bins instead of the calcium",
+                "def _by_rate(r):\n    t = r['rate_t_s']; x = r['rate_hz'][:N_DEPRIVED].mean(axis=0)\n"
+                "    low = np.argmin(np.where(t >= 120, x, np.inf))\n"
+                "    return float(t[np.nonzero((t > t[low]) & (np.abs(x - EPS_HZ) <= 0.8))[0][0]] - 120)\n"
+                "recovery_time_20 = _by_rate(lesion)\n"
+                "recovery_time_30 = _by_rate(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT))",
+            ),
+            (
+                "all 100 neurons' calcium, not the deprived",
+                "def _all(r):\n    t = r['t_s']; ca = r['calcium_hz'][:N_MATURE].mean(axis=0)\n"
+                "    low = np.argmin(np.where(t >= 120, ca, np.inf))\n"
+                "    return float(t[np.nonzero((t > t[low]) & (np.abs(ca - EPS_HZ) <= 0.8))[0][0]] - 120)\n"
+                "recovery_time_20 = _all(lesion)\n"
+                "recovery_time_30 = _all(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT))",
+            ),
+            (
+                "the time of the calcium peak, not the return",
+                "def _peak(r):\n    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
+                "    low = np.argmin(np.where(t >= 120, ca, np.inf)); after = t > t[low]\n"
+                "    return float(t[after][ca[after].argmax()] - 120)\n"
+                "recovery_time_20 = _peak(lesion)\n"
+                "recovery_time_30 = _peak(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT))",
+            ),
+            ("in minutes", "recovery_time_20 = recovery_time_20 / 60\nrecovery_time_30 = recovery_time_30 / 60"),
+            ("a guessed value for 30 %", "recovery_time_30 = 150.0"),
+        ],
+        "ex3_young_properties_test": [
+            (
+                "the young group of section 4 copied",
+                "inputs_without_excitability = float(newborns['incoming'][YOUNG, -1].mean())\n"
+                "integrated_without_excitability = 5",
+            ),
+            (
+                "the control group's rows",
+                "_r = newborn_experiment(dict(young, gain=1.0))\n"
+                "inputs_without_excitability = float(_r['incoming'][CONTROL, -1].mean())\n"
+                "integrated_without_excitability = int(np.sum(late_rates(_r, CONTROL) >= EPS_HZ / 2))",
+            ),
+            (
+                "the mean over all ten newborns",
+                "_r = newborn_experiment(dict(young, gain=1.0))\n"
+                "inputs_without_excitability = float(_r['incoming'][100:110, -1].mean())",
+            ),
+            ("a fraction instead of a count", "integrated_without_excitability = integrated_without_excitability / 5"),
+            (
+                "integrated = at the set point, not half of it",
+                "_r = newborn_experiment(dict(young, gain=1.0))\n"
+                "integrated_without_excitability = int(np.sum(late_rates(_r, YOUNG) >= EPS_HZ))",
+            ),
+            (
+                "inputs when the window closes (200 s)",
+                "_r = newborn_experiment(dict(young, gain=1.0))\n"
+                "inputs_without_excitability = float(_r['incoming'][YOUNG][:, _r['t_s'] == 200].mean())",
+            ),
+            ("the sum of the five, not the mean", "inputs_without_excitability = inputs_without_excitability * 5"),
+            (
+                "excitability only (the other two removed)",
+                "_r = newborn_experiment(dict(young, nu=None, eta_D=None))\n"
+                "inputs_without_excitability = float(_r['incoming'][YOUNG, -1].mean())\n"
+                "integrated_without_excitability = int(np.sum(late_rates(_r, YOUNG) >= EPS_HZ / 2))",
+            ),
+        ],
+    },
     "06_critical_periods": {
         "ex1_ipsi_md_test": [
             (

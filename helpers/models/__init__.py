@@ -6,11 +6,14 @@
                     fast Poisson inputs with a shared "mother" train, step-rate Poisson
     analysis.py     rates, mean weights, Turrigiano's ranked fit
       |
-    calcium.py      Graupner & Brunel 2012 calcium rule: rate protocols (01), pairings (02)
+    calcium.py      Graupner & Brunel 2012 calcium rule: rate protocols (01), pairings (02),
+                    and the whole model's switching probabilities and two-state readout
     stdp.py         pair and triplet STDP and their pairing network (02; rule reused in 03, 04)
     bcm.py          BCM with a sliding threshold (01, 04)
     competition.py  competitive STDP on one neuron, Song et al. 2000 (03)
     homeostasis.py  scaling, iSTDP and runaway STDP in one compiled program (04)
+    structural.py   synapses that form and disappear, Butz & van Ooyen 2013 growth rule (05)
+    ocular_dominance.py  binocular BCM cells and an age-gated critical period (06)
 
 A model module offers its published parameter sets (each defined once, next to
 its source), its rule(s) as ``Rule`` objects, and a builder that accepts the rule
@@ -18,7 +21,32 @@ a notebook writes. Units: every physical argument is a Brian2 quantity.
 Compile a builder once per session with ``helpers.compile_network``.
 """
 
-from . import analysis, bcm, calcium, competition, homeostasis, inputs, neurons, rule, stdp
+from . import (
+    analysis,
+    bcm,
+    calcium,
+    competition,
+    homeostasis,
+    inputs,
+    neurons,
+    ocular_dominance,
+    rule,
+    stdp,
+    structural,
+)
 from .rule import Rule
 
-__all__ = ["analysis", "bcm", "calcium", "competition", "homeostasis", "inputs", "neurons", "rule", "stdp", "Rule"]
+__all__ = [
+    "analysis",
+    "bcm",
+    "calcium",
+    "competition",
+    "homeostasis",
+    "inputs",
+    "neurons",
+    "ocular_dominance",
+    "rule",
+    "stdp",
+    "structural",
+    "Rule",
+]

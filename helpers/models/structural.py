@@ -30,8 +30,9 @@ Every parameter a notebook changes between runs is a per-neuron constant set by 
 the program is compiled once (``helpers.compile_network``) and each run starts from a network
 without synapses.
 """
+
 import numpy as np
-from brian2 import (Hz, Network, NeuronGroup, StateMonitor, Synapses, linked_var, mV, ms, second)
+from brian2 import Hz, Network, NeuronGroup, StateMonitor, Synapses, linked_var, ms, mV, second
 
 from ..simulation import named_clock, time_step
 from ..validation import require_count, require_in_range, require_quantity
@@ -57,7 +58,8 @@ width_D = (eps - eta_D) / (2 * sqrt(log(2))) : Hz
 z_A : 1                                                                         # axonal elements (boutons)
 z_D : 1                                                                         # dendritic elements (spines)
 """,
-    on_post="Ca += 1 / tau_Ca")
+    on_post="Ca += 1 / tau_Ca",
+)
 
 
 def growth_rate(ca, eps, eta, nu):
@@ -69,7 +71,7 @@ def growth_rate(ca, eps, eta, nu):
         raise ValueError(f"the set point eps must lie above eta, got eps = {eps}, eta = {eta}")
     peak = (eta + eps) / 2
     width = (eps - eta) / (2 * np.sqrt(np.log(2)))
-    return nu * (2 * np.exp(-np.asarray((ca - peak) / width) ** 2) - 1)
+    return nu * (2 * np.exp(-(np.asarray((ca - peak) / width) ** 2)) - 1)
 
 
 # Calcium: a trace that jumps by 1/tau_Ca per spike reads the rate in Hz (our choice of units).
@@ -93,19 +95,19 @@ GROWTH_DEFAULTS = {"eps": 8 * Hz, "eta_A": 1 * Hz, "eta_D": 1 * Hz, "nu": 2 / se
 N_MATURE = 100
 N_NEWBORN = 10
 N_INHIBITORY = 25
-N_DEPRIVED = 20        # a lesion deprives the first N_DEPRIVED mature neurons
+N_DEPRIVED = 20  # a lesion deprives the first N_DEPRIVED mature neurons
 NETWORK = {
-    "mu_ext": 10 * mV,     # mean depolarization by the external input (excitatory neurons)
-    "sigma_ext": 4 * mV,   # its fluctuations (standard deviation of v without spikes)
-    "mu_inh": 8 * mV,      # mean external depolarization of the inhibitory neurons
-    "J_E": 0.4 * mV,       # PSP of one excitatory synapse onto an excitatory neuron
-    "J_EI": 0.4 * mV,      # PSP of an excitatory synapse onto an inhibitory neuron
-    "J_IE": 1.0 * mV,      # hyperpolarization by one inhibitory synapse
-    "p_EI": 0.4,           # connection probability excitatory -> inhibitory (fixed)
-    "p_IE": 0.4,           # connection probability inhibitory -> excitatory (fixed)
+    "mu_ext": 10 * mV,  # mean depolarization by the external input (excitatory neurons)
+    "sigma_ext": 4 * mV,  # its fluctuations (standard deviation of v without spikes)
+    "mu_inh": 8 * mV,  # mean external depolarization of the inhibitory neurons
+    "J_E": 0.4 * mV,  # PSP of one excitatory synapse onto an excitatory neuron
+    "J_EI": 0.4 * mV,  # PSP of an excitatory synapse onto an inhibitory neuron
+    "J_IE": 1.0 * mV,  # hyperpolarization by one inhibitory synapse
+    "p_EI": 0.4,  # connection probability excitatory -> inhibitory (fixed)
+    "p_IE": 0.4,  # connection probability inhibitory -> excitatory (fixed)
 }
-STEP = 1 * ms              # time step (see the notebook's "Under the hood")
-NEVER = 1e6 * second       # the birth or lesion time of something that does not happen
+STEP = 1 * ms  # time step (see the notebook's "Under the hood")
+NEVER = 1e6 * second  # the birth or lesion time of something that does not happen
 
 # The excitatory neuron: the membrane of Song, Miller & Abbott's neuron (neurons.SONG_2000_NEURON:
 # tau_m, v_rest, v_threshold, v_reset) with current-based inputs: a noisy external drive (the
@@ -172,8 +174,15 @@ bound_D_post += change
 """
 
 
-def build_structural_network(duration, growth_rule=GROWTH_RULE, n_mature=N_MATURE, n_newborn=N_NEWBORN,
-                             n_inhibitory=N_INHIBITORY, record_every=2 * second, network=NETWORK):
+def build_structural_network(
+    duration,
+    growth_rule=GROWTH_RULE,
+    n_mature=N_MATURE,
+    n_newborn=N_NEWBORN,
+    n_inhibitory=N_INHIBITORY,
+    record_every=2 * second,
+    network=NETWORK,
+):
     """The network of notebook 05 (for ``compile_network``): ``n_mature + n_newborn`` excitatory
     neurons whose synapses among each other form and disappear by ``growth_rule``, and
     ``n_inhibitory`` inhibitory neurons with fixed connections. Calls ``run``.
@@ -188,35 +197,53 @@ def build_structural_network(duration, growth_rule=GROWTH_RULE, n_mature=N_MATUR
     n_newborn = require_count("n_newborn", n_newborn, 0, 100)
     n_inhibitory = require_count("n_inhibitory", n_inhibitory, 0, 1000)
     n_excitatory = n_mature + n_newborn
-    namespace = dict(neurons.SONG_2000_NEURON, tau_Ca=TAU_CA, dt_structure=STRUCTURE_STEP,
-                     n_max=float(n_excitatory - 1), **network)
-    exc = NeuronGroup(n_excitatory, EXCITATORY_EQS + growth_rule.equations, threshold="v > v_threshold",
-                      reset="v = v_reset\nn_spikes += 1\n" + growth_rule.on_post, method="euler",
-                      namespace=namespace, name="excitatory")
+    namespace = dict(
+        neurons.SONG_2000_NEURON, tau_Ca=TAU_CA, dt_structure=STRUCTURE_STEP, n_max=float(n_excitatory - 1), **network
+    )
+    exc = NeuronGroup(
+        n_excitatory,
+        EXCITATORY_EQS + growth_rule.equations,
+        threshold="v > v_threshold",
+        reset="v = v_reset\nn_spikes += 1\n" + growth_rule.on_post,
+        method="euler",
+        namespace=namespace,
+        name="excitatory",
+    )
     exc.v = neurons.SONG_2000_NEURON["v_rest"]
     structure_clock = named_clock(STRUCTURE_STEP)
-    exc.run_regularly(STRUCTURE_NEURON_STEP, clock=structure_clock, when="start", order=0,
-                      name="structure_neurons")
+    exc.run_regularly(STRUCTURE_NEURON_STEP, clock=structure_clock, when="start", order=0, name="structure_neurons")
     # the network's free elements, summed once per structural step (a one-neuron group on the slow clock)
     pool = NeuronGroup(1, "free_A_total : 1\nfree_D_total : 1", clock=structure_clock, name="element_pool")
-    to_pool = Synapses(exc, pool, "free_A_total_post = free_A_pre : 1 (summed)\n"
-                                  "free_D_total_post = free_D_pre : 1 (summed)",
-                       clock=structure_clock, name="element_count")
+    to_pool = Synapses(
+        exc,
+        pool,
+        "free_A_total_post = free_A_pre : 1 (summed)\nfree_D_total_post = free_D_pre : 1 (summed)",
+        clock=structure_clock,
+        name="element_count",
+    )
     to_pool.connect()
     exc.free_A_total = linked_var(pool, "free_A_total", index=np.zeros(n_excitatory, dtype=int))
     exc.free_D_total = linked_var(pool, "free_D_total", index=np.zeros(n_excitatory, dtype=int))
     exc.run_regularly(STRUCTURE_PAIRING, clock=structure_clock, when="after_groups", name="structure_pairing")
-    recurrent = Synapses(exc, exc, "on : 1\nu : 1", on_pre="v_post += gain_post * J_E * on", namespace=namespace,
-                         name="recurrent")
+    recurrent = Synapses(
+        exc, exc, "on : 1\nu : 1", on_pre="v_post += gain_post * J_E * on", namespace=namespace, name="recurrent"
+    )
     recurrent.connect(condition="i != j")
     recurrent.run_regularly("u = rand()", clock=structure_clock, when="end", order=0, name="structure_draw")
-    recurrent.run_regularly(STRUCTURE_SYNAPSE_STEP, clock=structure_clock, when="end", order=1,
-                            name="structure_synapses")
+    recurrent.run_regularly(
+        STRUCTURE_SYNAPSE_STEP, clock=structure_clock, when="end", order=1, name="structure_synapses"
+    )
     objects = [exc, pool, to_pool, recurrent]
     if n_inhibitory:
-        inh = NeuronGroup(n_inhibitory, "dv/dt = (v_rest - v + mu_inh) / tau_m + sigma_ext * sqrt(2 / tau_m) * xi : volt",
-                          threshold="v > v_threshold", reset="v = v_reset", method="euler", namespace=namespace,
-                          name="inhibitory")
+        inh = NeuronGroup(
+            n_inhibitory,
+            "dv/dt = (v_rest - v + mu_inh) / tau_m + sigma_ext * sqrt(2 / tau_m) * xi : volt",
+            threshold="v > v_threshold",
+            reset="v = v_reset",
+            method="euler",
+            namespace=namespace,
+            name="inhibitory",
+        )
         inh.v = neurons.SONG_2000_NEURON["v_rest"]
         e_to_i = Synapses(exc, inh, on_pre="v_post += J_EI", namespace=namespace, name="exc_to_inh")
         e_to_i.connect(p=network["p_EI"])
@@ -227,14 +254,27 @@ def build_structural_network(duration, growth_rule=GROWTH_RULE, n_mature=N_MATUR
     else:
         extra = {}
     record_clock = named_clock(record_every)
-    monitor = StateMonitor(exc, ["n_spikes", "Ca", "z_A", "z_D", "bound_A", "bound_D"], record=True,
-                           clock=record_clock, name="structure_monitor")
+    monitor = StateMonitor(
+        exc,
+        ["n_spikes", "Ca", "z_A", "z_D", "bound_A", "bound_D"],
+        record=True,
+        clock=record_clock,
+        name="structure_monitor",
+    )
     exc.run_regularly("n_spikes = 0", clock=record_clock, when="start", order=1, name="spike_count_reset")
     objects.append(monitor)
     with time_step(STEP):
         Network(*objects).run(duration, namespace={})
-    return {"excitatory": exc, "recurrent": recurrent, "monitor": monitor, "n_mature": n_mature,
-            "n_newborn": n_newborn, "duration": duration, "record_every": record_every, **extra}
+    return {
+        "excitatory": exc,
+        "recurrent": recurrent,
+        "monitor": monitor,
+        "n_mature": n_mature,
+        "n_newborn": n_newborn,
+        "duration": duration,
+        "record_every": record_every,
+        **extra,
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -244,12 +284,12 @@ def build_structural_network(duration, growth_rule=GROWTH_RULE, n_mature=N_MATUR
 # A neuron born during a run: when, how long it stays young, and what is different while young
 # (notebook 05, section 4, says which of these are assumptions).
 NEWBORN_DEFAULTS = {
-    "t_birth": 100 * second,   # when it starts to fire and grow
-    "window": 100 * second,    # how long its young properties last
-    "gain": 1.0,               # excitability while young (1: like a mature neuron)
-    "nu": None,                # growth rate while young (None: the mature neurons')
-    "eta_D": None,             # least activity for spines to grow while young (None: the mature neurons')
-    "drive": 1.0,              # its external input, as a fraction of a mature neuron's (for ever)
+    "t_birth": 100 * second,  # when it starts to fire and grow
+    "window": 100 * second,  # how long its young properties last
+    "gain": 1.0,  # excitability while young (1: like a mature neuron)
+    "nu": None,  # growth rate while young (None: the mature neurons')
+    "eta_D": None,  # least activity for spines to grow while young (None: the mature neurons')
+    "drive": 1.0,  # its external input, as a fraction of a mature neuron's (for ever)
 }
 
 
@@ -270,9 +310,17 @@ def newborn(**settings):
     return cell
 
 
-def run_values(machine, set_point=GROWTH_DEFAULTS["eps"], eta_A=GROWTH_DEFAULTS["eta_A"],
-               eta_D=GROWTH_DEFAULTS["eta_D"], nu=GROWTH_DEFAULTS["nu"], silenced=0.0, n_deprived=N_DEPRIVED,
-               t_lesion=NEVER, newborns=()):
+def run_values(
+    machine,
+    set_point=GROWTH_DEFAULTS["eps"],
+    eta_A=GROWTH_DEFAULTS["eta_A"],
+    eta_D=GROWTH_DEFAULTS["eta_D"],
+    nu=GROWTH_DEFAULTS["nu"],
+    silenced=0.0,
+    n_deprived=N_DEPRIVED,
+    t_lesion=NEVER,
+    newborns=(),
+):
     """Values for ``machine.run``: one experiment, from a network without synapses at t = 0.
 
     Every mature neuron has set point ``set_point``, least activity for bouton and spine growth
@@ -314,15 +362,23 @@ def run_values(machine, set_point=GROWTH_DEFAULTS["eps"], eta_A=GROWTH_DEFAULTS[
     deprived = np.zeros(n)
     deprived[:n_deprived] = silenced
     lesion_at = np.full(n, float(t_lesion / second))
-    for k, cell in enumerate(newborns):   # a newborn's weaker external input: "silenced" from the start
+    for k, cell in enumerate(newborns):  # a newborn's weaker external input: "silenced" from the start
         deprived[n_mature + k] = 1 - cell["drive"]
         lesion_at[n_mature + k] = 0.0
     exc = machine["excitatory"]
-    return {exc.eps: np.full(n, eps_hz) * Hz, exc.eta_A: np.full(n, float(eta_A / Hz)) * Hz,
-            exc.eta_D_mature: np.full(n, float(eta_D / Hz)) * Hz, exc.nu_mature: np.full(n, float(nu * second)) / second,
-            exc.gain_young: gain_young, exc.nu_young: nu_young / second, exc.eta_D_young: eta_D_young * Hz,
-            exc.silenced: deprived, exc.t_lesion: lesion_at * second,
-            exc.t_birth: t_birth * second, exc.t_mature: t_mature * second}
+    return {
+        exc.eps: np.full(n, eps_hz) * Hz,
+        exc.eta_A: np.full(n, float(eta_A / Hz)) * Hz,
+        exc.eta_D_mature: np.full(n, float(eta_D / Hz)) * Hz,
+        exc.nu_mature: np.full(n, float(nu * second)) / second,
+        exc.gain_young: gain_young,
+        exc.nu_young: nu_young / second,
+        exc.eta_D_young: eta_D_young * Hz,
+        exc.silenced: deprived,
+        exc.t_lesion: lesion_at * second,
+        exc.t_birth: t_birth * second,
+        exc.t_mature: t_mature * second,
+    }
 
 
 def run_experiment(machine, **settings):
@@ -345,10 +401,16 @@ def recorded(machine):
     born = machine["excitatory"].t_birth[:] <= machine["duration"]
     n_born = int(np.sum(born))
     return {
-        "t_s": t_s, "rate_t_s": t_s[1:] - bin_s / 2, "rate_hz": np.asarray(monitor.n_spikes)[:, 1:] / bin_s,
-        "calcium_hz": np.asarray(monitor.Ca / Hz), "incoming": np.asarray(monitor.bound_D),
-        "outgoing": np.asarray(monitor.bound_A), "z_D": np.asarray(monitor.z_D), "z_A": np.asarray(monitor.z_A),
-        "exists": int(np.sum(machine["recurrent"].on[:])), "potential": n_born * (n_born - 1),
+        "t_s": t_s,
+        "rate_t_s": t_s[1:] - bin_s / 2,
+        "rate_hz": np.asarray(monitor.n_spikes)[:, 1:] / bin_s,
+        "calcium_hz": np.asarray(monitor.Ca / Hz),
+        "incoming": np.asarray(monitor.bound_D),
+        "outgoing": np.asarray(monitor.bound_A),
+        "z_D": np.asarray(monitor.z_D),
+        "z_A": np.asarray(monitor.z_A),
+        "exists": int(np.sum(machine["recurrent"].on[:])),
+        "potential": n_born * (n_born - 1),
         "n_mature": machine["n_mature"],
     }
 
