@@ -48,7 +48,7 @@ mathjax_copy = static / "mathjax"
 if not mathjax_copy.exists():
     shutil.copytree(Path(jupyter_server_mathjax.__file__).parent / "static", mathjax_copy)
 html_static_path = ["_static"]
-html_favicon = "_static/favicon.svg"   # browsers otherwise ask for /favicon.ico and get a 404
+html_favicon = "_static/favicon.svg"  # browsers otherwise ask for /favicon.ico and get a 404
 mathjax_path = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"
 mathjax2_config = {  # the local copy has the STIX-Web fonts only
     "HTML-CSS": {"availableFonts": [], "webFont": "STIX-Web", "imageFont": None, "preferredFont": None},
