@@ -219,16 +219,8 @@ def run_with_nbclient(notebook, home):
 
 # ------------------------------------------------------------ execution A, JupyterLab
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from check_site import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one Chromium setup for the notebooks and the site)
+
 SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOT_DIR", ROOT / "tests" / "artifacts" / "browser"))
 RUN_ALL_TIMEOUT_S = 900  # a cold compile cache: Brian2 compiles every model on first use
 SLIDER_TIMEOUT_S = 60

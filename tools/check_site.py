@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
+# Debian's Chromium (or $CHROMIUM), headless, offline: also what tests/executions.py drives JupyterLab with
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

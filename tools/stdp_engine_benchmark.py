@@ -20,7 +20,7 @@ import sys
 import time
 
 import numpy as np
-from brian2 import Hz, Network, NeuronGroup, PoissonGroup, PoissonInput, SpikeMonitor, Synapses, second
+from brian2 import Hz, Network, NeuronGroup, PoissonGroup, SpikeMonitor, Synapses, second
 
 import helpers
 from helpers.models import competition, neurons, stdp
@@ -30,39 +30,29 @@ N_INPUTS = 1000
 G_MAX = competition.SONG_2000_STDP["w_max"]
 
 
-def run_plain_song_network(duration, input_rate=INPUT_RATE, n_inputs=N_INPUTS):
-    """The neuron and rule of notebook 03 written the plain way; returns (wall s, weights, rate in Hz)."""
-    params = dict(neurons.SONG_2000_NEURON, **competition.SONG_2000_STDP)
-    inhibition_params = competition.SONG_2000_INHIBITION
-    inputs = PoissonGroup(n_inputs, rates=input_rate, name="plain_inputs")
-    neuron = NeuronGroup(
-        1,
-        neurons.SONG_NEURON_EQS,
-        threshold=neurons.SONG_THRESHOLD,
-        reset=neurons.SONG_RESET,
-        method="euler",
-        namespace=params,
-        name="plain_neuron",
-    )
-    neuron.v = params["v_rest"]
-    inhibition = PoissonInput(
-        neuron,
-        "g_in",
-        inhibition_params["n_inhibitory"],
-        inhibition_params["inhibitory_rate"],
-        weight=inhibition_params["g_inhibitory"],
-    )
+def song_stdp(source, neuron, name):
+    """Pair-rule STDP synapses from every input of ``source`` onto ``neuron`` (Song's parameters),
+    each starting at g_max / 2, as both the baseline and the fast path's stages use them."""
     synapses = Synapses(
-        inputs,
+        source,
         neuron,
         stdp.PAIR_RULE.equations,
         on_pre="g_ex_post += w\n" + stdp.PAIR_RULE.on_pre,
         on_post=stdp.PAIR_RULE.on_post,
-        namespace=params,
-        name="plain_stdp",
+        namespace=dict(competition.SONG_2000_STDP),
+        name=name,
     )
     synapses.connect()
-    synapses.w = params["w_max"] / 2
+    synapses.w = G_MAX / 2
+    return synapses
+
+
+def run_plain_song_network(duration, input_rate=INPUT_RATE, n_inputs=N_INPUTS):
+    """The neuron and rule of notebook 03 written the plain way; returns (wall s, weights, rate in Hz)."""
+    inputs = PoissonGroup(n_inputs, rates=input_rate, name="plain_inputs")
+    neuron = neurons.song_neurons(1, "plain_neuron")
+    inhibition = competition.song_inhibition(neuron)
+    synapses = song_stdp(inputs, neuron, "plain_stdp")
     output = SpikeMonitor(neuron, name="plain_output")
     network = Network(inputs, neuron, inhibition, synapses, output)
     start = time.perf_counter()
@@ -144,41 +134,10 @@ def build_stage(duration, stage):
         source.next_t = np.random.default_rng(1).exponential(1 / float(INPUT_RATE / Hz), N_INPUTS) * second
         objects.append(source)
     if stage >= 2:
-        params = dict(neurons.SONG_2000_NEURON, **competition.SONG_2000_STDP)
-        neuron = NeuronGroup(
-            1,
-            neurons.SONG_NEURON_EQS,
-            threshold=neurons.SONG_THRESHOLD,
-            reset=neurons.SONG_RESET,
-            method="euler",
-            namespace=params,
-            name="neuron",
-        )
-        neuron.v = params["v_rest"]
-        inhibition = competition.SONG_2000_INHIBITION
-        objects += [
-            neuron,
-            PoissonInput(
-                neuron,
-                "g_in",
-                inhibition["n_inhibitory"],
-                inhibition["inhibitory_rate"],
-                weight=inhibition["g_inhibitory"],
-            ),
-        ]
+        neuron = neurons.song_neurons(1, "neuron")
+        objects += [neuron, competition.song_inhibition(neuron)]
     if stage >= 3:
-        synapses = Synapses(
-            source,
-            neuron,
-            stdp.PAIR_RULE.equations,
-            on_pre="g_ex_post += w\n" + stdp.PAIR_RULE.on_pre,
-            on_post=stdp.PAIR_RULE.on_post,
-            namespace=params,
-            name="stdp",
-        )
-        synapses.connect()
-        synapses.w = params["w_max"] / 2
-        objects.append(synapses)
+        objects.append(song_stdp(source, neuron, "stdp"))
     if stage >= 4:
         objects.append(SpikeMonitor(neuron, name="output"))
     Network(*objects).run(duration)

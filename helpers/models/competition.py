@@ -29,6 +29,18 @@ SONG_2000_STDP = {
 SONG_2000_INHIBITION = {"n_inhibitory": 200, "inhibitory_rate": 10 * Hz, "g_inhibitory": 0.05}
 
 
+def song_inhibition(neuron):
+    """Song et al.'s 200 inhibitory Poisson inputs onto each neuron of ``neuron`` (its ``g_in``).
+    A ``PoissonInput`` reads the time step when it is made: make it inside ``time_step``."""
+    return PoissonInput(
+        neuron,
+        "g_in",
+        SONG_2000_INHIBITION["n_inhibitory"],
+        SONG_2000_INHIBITION["inhibitory_rate"],
+        weight=SONG_2000_INHIBITION["g_inhibitory"],
+    )
+
+
 def build_song_network(
     duration,
     n_neurons=1,
@@ -82,16 +94,7 @@ def build_song_network(
             j=(np.arange(n_neurons)[:, None] * n_inputs + np.arange(n_correlated)).ravel(),
         )
         correlation = [mother, copier]
-    neuron = NeuronGroup(
-        n_neurons,
-        neurons.SONG_NEURON_EQS,
-        threshold=neurons.SONG_THRESHOLD,
-        reset=neurons.SONG_RESET,
-        method="euler",
-        namespace=dict(neurons.SONG_2000_NEURON),
-        name="neuron",
-    )
-    neuron.v = neurons.SONG_2000_NEURON["v_rest"]
+    neuron = neurons.song_neurons(n_neurons, "neuron")
     synapses = Synapses(
         source,
         neuron,
@@ -109,13 +112,7 @@ def build_song_network(
     output = SpikeMonitor(neuron, name="output")
     reporter = [] if report_every is None else [progress_reporter(duration, report_every)]
     with time_step(step):  # PoissonInput reads the time step when it is made
-        inhibition = PoissonInput(
-            neuron,
-            "g_in",
-            SONG_2000_INHIBITION["n_inhibitory"],
-            SONG_2000_INHIBITION["inhibitory_rate"],
-            weight=SONG_2000_INHIBITION["g_inhibitory"],
-        )
+        inhibition = song_inhibition(neuron)
         Network(source, *correlation, neuron, inhibition, synapses, weights, output, *reporter).run(
             duration, namespace={}
         )

@@ -84,16 +84,9 @@ def build_homeostasis_network(
     n_inh = require_count("n_inh", n_inh, 1, 5000)
     require_quantity("duration", duration, second, 0, low_inclusive=False)
     namespace = dict(neurons.SONG_2000_NEURON, tau_istdp=TAU_ISTDP, tau_rate=TAU_RATE)
-    cells = NeuronGroup(
-        n_cells,
-        neurons.SONG_NEURON_EQS + scaling_eqs,
-        threshold=neurons.SONG_THRESHOLD,
-        reset=neurons.SONG_RESET + "\n" + SCALING_ON_SPIKE,
-        method="euler",
-        namespace=namespace,
-        name="cells",
+    cells = neurons.song_neurons(
+        n_cells, "cells", extra_equations=scaling_eqs, extra_reset=SCALING_ON_SPIKE, extra_namespace=namespace
     )
-    cells.v = neurons.SONG_2000_NEURON["v_rest"]
     cells.s = 1.0
     cells.rho0 = 5 * Hz
     cells.r = 5 * Hz

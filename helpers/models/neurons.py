@@ -7,7 +7,7 @@ potentials ``E_ex``, ``E_in`` and decay times ``tau_ex``, ``tau_in``.
 """
 
 import numpy as np
-from brian2 import Hz, ms, mV
+from brian2 import Hz, NeuronGroup, ms, mV
 
 # ---------------------------------------------------------------------------
 # Leaky integrate-and-fire neuron with an injected current (notebook 00)
@@ -51,3 +51,22 @@ dg_in/dt = -g_in / tau_in : 1
 """
 SONG_THRESHOLD = "v > v_threshold"
 SONG_RESET = "v = v_reset"
+
+
+def song_neurons(n, name, extra_equations="", extra_reset="", extra_namespace=None):
+    """``n`` Song et al. 2000 neurons named ``name``, starting at rest.
+
+    ``extra_equations`` and ``extra_reset`` are added to the model (e.g. a scaling
+    factor and what a spike does to it); ``extra_namespace`` holds their constants.
+    """
+    group = NeuronGroup(
+        n,
+        SONG_NEURON_EQS + extra_equations,
+        threshold=SONG_THRESHOLD,
+        reset=SONG_RESET + ("\n" + extra_reset if extra_reset else ""),
+        method="euler",
+        namespace=dict(SONG_2000_NEURON, **(extra_namespace or {})),
+        name=name,
+    )
+    group.v = SONG_2000_NEURON["v_rest"]
+    return group
