@@ -1,0 +1,125 @@
+"""Unit and science tests of ``helpers.models.cortical_map`` (notebooks 07 and 08): a
+one-dimensional somatosensory map that self-organizes from touches on five fingers.
+
+Run with: ``.venv/bin/python -m pytest tests/test_cortical_map.py -q``.
+The science tests compile one program (cpp_standalone, 10-30 s the first time, cached
+afterwards) and run it a few times (about half a second each).
+
+What is built in and what emerges: a weak topographic bias in the starting weights (which way
+the fingers run along the cortex), the lateral connections and the rule are put in by hand; the
+ordered map, each cell's receptive field, the territories and their change with use follow
+from the rule.
+"""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from brian2 import ms  # noqa: E402
+
+import helpers  # noqa: E402
+from helpers.models import cortical_map as cm  # noqa: E402
+
+N_TOUCHES = 20000
+
+
+# ---- the pieces -------------------------------------------------------------------------------
+
+
+def test_a_touch_drives_only_its_own_finger_most_at_its_place():
+    u = cm.receptor_input([2.5])[0]
+    finger = np.arange(len(u)) // cm.RECEPTORS_PER_FINGER
+    assert np.all(u[finger != 2] == 0)
+    assert np.argmax(u) in (2 * cm.RECEPTORS_PER_FINGER + 3, 2 * cm.RECEPTORS_PER_FINGER + 4)
+    assert cm.receptor_input([cm.NO_TOUCH]).sum() == 0
+
+
+def test_touch_sequence_follows_use_and_schedules():
+    positions = cm.touch_sequence([1, 1, 4, 1, 1], 80000, seed=3)
+    share = np.bincount(np.floor(positions).astype(int), minlength=5) / len(positions)
+    assert share == pytest.approx([1 / 8, 1 / 8, 4 / 8, 1 / 8, 1 / 8], abs=0.01)
+    schedule = cm.touch_sequence([[1, 1, 1, 1, 1], [1, 1, 0, 1, 1], [0, 0, 0, 0, 0]], 3000, seed=1)
+    assert not np.any(np.floor(schedule[1000:2000]) == 2)
+    assert np.all(schedule[2000:] == cm.NO_TOUCH)
+    assert np.array_equal(positions, cm.touch_sequence([1, 1, 4, 1, 1], 80000, seed=3))
+    with pytest.raises(ValueError, match="use"):
+        cm.touch_sequence([1, -1, 1, 1, 1], 100)
+
+
+def test_lateral_weights_excite_neighbours_and_inhibit_distant_cells():
+    weights = cm.lateral_weights(20)
+    assert np.all(np.diag(weights) == 0)
+    assert weights[5, 6] > 0 > weights[5, 15]
+    with pytest.raises(ValueError, match="sigma_exc"):
+        cm.lateral_weights(20, sigma_exc=0)
+
+
+def test_measures_of_a_hand_made_perfect_map():
+    """A map built by hand: cell i has the receptive field of the touch at its own place."""
+    n = 50
+    centre = (np.arange(n) + 0.5) / n * cm.N_FINGERS
+    state = {"w": cm.receptor_input(centre), "theta": np.full(n, 0.5)}
+    assert cm.order_index(state) == pytest.approx(1.0, abs=1e-3)
+    assert np.all(cm.territories(state) == 10)
+    assert np.all(cm.finger_of_cell(state) == np.floor(centre))
+    dead = np.arange(10, 20)
+    assert cm.territories(state, dead=dead)[1] == 0
+    assert cm.finger_response(state, 1, dead=dead) == 0 < cm.finger_response(state, 1)
+    widths = cm.receptive_field_widths(state)
+    assert np.all((widths > 0.1) & (widths < 0.5))
+    reversed_map = {"w": state["w"][::-1], "theta": state["theta"]}
+    assert cm.order_index(reversed_map) == pytest.approx(-1.0, abs=1e-3)
+
+
+def test_bad_values_name_the_parameter():
+    with pytest.raises(ValueError, match="bias"):
+        cm.initial_state(bias=2)
+    with pytest.raises(ValueError, match="dead"):
+        cm.alive_mask(10, dead=[12])
+
+
+# ---- the compiled model -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def program():
+    helpers.setup_notebook(seed=2026)
+    return helpers.compile_network(cm.build_map_network, n_touches=N_TOUCHES, record_every=2000)
+
+
+@pytest.fixture(scope="module")
+def developed(program):
+    return cm.run_map(program, cm.initial_state(seed=1), cm.touch_sequence([1] * 5, N_TOUCHES, seed=1))
+
+
+def test_run_checks_its_inputs(program):
+    with pytest.raises(ValueError, match="positions"):
+        cm.run_map(program, cm.initial_state(seed=1), np.zeros(10))
+    with pytest.raises(ValueError, match="state"):
+        cm.run_map(program, cm.initial_state(n_cells=10), cm.touch_sequence([1] * 5, N_TOUCHES))
+    with pytest.raises(ValueError, match="tau_w"):
+        cm.run_map(program, cm.initial_state(), cm.touch_sequence([1] * 5, N_TOUCHES), params={"tau_w": 20})
+
+
+def test_an_ordered_map_develops(developed):
+    """From noise with a weak bias: receptive fields narrow from more than 2 finger widths to less
+    than 0.5, the order index ends above 0.9, every finger gets between 5 and 22 cells."""
+    before = cm.initial_state(seed=1)
+    assert np.nanmean(cm.receptive_field_widths(before)) > 2
+    assert np.nanmean(cm.receptive_field_widths(developed)) < 0.5
+    assert cm.order_index(developed) > 0.9
+    territory = cm.territories(developed)
+    assert np.all((territory >= 5) & (territory <= 22)), territory
+
+
+def test_dead_cells_and_frozen_thresholds_stay_put(program, developed):
+    positions = cm.touch_sequence([1] * 5, N_TOUCHES, seed=2)
+    dead = np.arange(20, 30)
+    after = cm.run_map(program, developed, positions, dead=dead, homeostasis=False, params={"tau_w": 40 * ms})
+    assert np.array_equal(after["w"][dead], developed["w"][dead])
+    assert np.array_equal(after["theta"], developed["theta"])
+    records = cm.recorded_states(program)
+    assert records[0][0] == 0 and records[-1][0] == N_TOUCHES - 2000
+    assert np.allclose(records[0][1]["theta"], developed["theta"])
