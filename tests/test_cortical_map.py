@@ -123,3 +123,43 @@ def test_dead_cells_and_frozen_thresholds_stay_put(program, developed):
     records = cm.recorded_states(program)
     assert records[0][0] == 0 and records[-1][0] == N_TOUCHES - 2000
     assert np.allclose(records[0][1]["theta"], developed["theta"])
+
+
+@pytest.fixture(scope="module")
+def trained(program, developed):
+    """The developed map after 20000 touches with finger 3 (index 2) touched twice as often as each
+    other finger, then after 40000 touches of normal use."""
+    trained = cm.run_map(program, developed, cm.touch_sequence([1, 1, 2, 1, 1], N_TOUCHES, seed=3))
+    back = cm.run_map(program, trained, cm.touch_sequence([1] * 5, N_TOUCHES, seed=4))
+    back = cm.run_map(program, back, cm.touch_sequence([1] * 5, N_TOUCHES, seed=5))
+    frozen = cm.run_map(program, developed, cm.touch_sequence([1, 1, 2, 1, 1], N_TOUCHES, seed=3), homeostasis=False)
+    return {"trained": trained, "back": back, "frozen": frozen}
+
+
+def test_extra_use_expands_a_territory_and_normal_use_shrinks_it_back(developed, trained):
+    """Twice the use: the territory grows by 1.5-2.6x (seen: 2.0-2.2x over seeds 1-3) and its cells'
+    receptive fields narrow (Jenkins et al. 1990); normal use brings it back within 30 %."""
+    before = cm.territories(developed)[2]
+    assert 1.5 <= cm.territories(trained["trained"])[2] / before <= 2.6
+    assert cm.territories(trained["back"])[2] <= 1.3 * before
+    widths = [
+        np.nanmean(cm.receptive_field_widths(s)[cm.finger_of_cell(s) == 2]) for s in (developed, trained["trained"])
+    ]
+    assert widths[1] < 0.95 * widths[0]
+
+
+def test_with_frozen_thresholds_the_map_barely_follows_use(developed, trained):
+    """The homeostatic threshold drives the expansion: frozen, the territory grows by less than 30 %."""
+    assert cm.territories(trained["frozen"])[2] <= 1.3 * cm.territories(developed)[2]
+
+
+def test_a_silent_finger_zone_is_taken_over_only_with_homeostasis(program, developed):
+    """Finger 3 never touched: with homeostasis its cells come to answer the other fingers; with
+    frozen thresholds at least 5 of them stay silent (Merzenich et al. 1984's takeover needs it here)."""
+    positions = cm.touch_sequence([1, 1, 0, 1, 1], N_TOUCHES, seed=6)
+    others = np.floor(cm.test_positions()) != 2
+    silent = []
+    for homeostasis in (True, False):
+        after = cm.run_map(program, developed, positions, homeostasis=homeostasis)
+        silent.append(int((cm.responses(after)[:, others].max(axis=1) <= cm.RESPONSE_CRITERION).sum()))
+    assert silent[0] <= 1 and silent[1] >= 5, silent

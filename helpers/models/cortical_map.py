@@ -60,17 +60,20 @@ SIGMA_U = 1 / 8  # width of a touch's bump on the skin, in finger widths (one re
 MAP_RULE = Rule(equations="dw/dt = r_post * (u_pre - w) / tau_w : 1 (clock-driven)\n")
 
 # Our choice, not fitted to data: tau_w sets how many touches a map needs (thousands);
-# tau_theta, 10 times slower, lets the threshold follow a cell's average use, not each touch;
-# r_target 0.06 of r_max makes each cell answer about one touch in eight of its finger's.
-MAP_PARAMS = {"tau_w": 20 * ms, "tau_theta": 200 * ms, "r_target": 0.06, "r_max": 1.0}
+# tau_theta, 15 times slower, lets the threshold follow a cell's average use, not each touch;
+# r_target 0.08 of r_max: each cell is active in a few touches of its finger in a hundred. Above
+# about 0.1 the thresholds fall so far that one finger's activity spreads over the whole map.
+MAP_PARAMS = {"tau_w": 20 * ms, "tau_theta": 300 * ms, "r_target": 0.08, "r_max": 1.0}
 
-# Lateral weights (our choice): near excitation over about 1.5 cells, inhibition from all.
-LATERAL = {"a_exc": 0.4, "sigma_exc": 1.5, "a_inh": 0.1}
+# Lateral weights (our choice): near excitation over about 1.5 cells, inhibition from all. With
+# these and MAP_PARAMS, a finger touched 1.5x, 2x or 3x as often as each other finger ends with
+# about 1.5x, 2x or 2.8x its normal territory (more than in proportion to its share of touches).
+LATERAL = {"a_exc": 0.7, "sigma_exc": 1.5, "a_inh": 0.12}
 
 # Each cell's starting weights: uniform noise in [0, 0.3) plus a weak topographic bias of height
 # ``bias`` (built in: a developmental gradient that orders the fingers D1..D5 along the cortex;
 # without it the map still orders, but in either direction and with the fingers in any order).
-INITIAL_BIAS = 0.3
+INITIAL_BIAS = 0.1
 BIAS_WIDTH = 1.0  # in finger widths
 
 MAP_CELL_EQS = """
@@ -108,7 +111,7 @@ def receptor_input(positions, n_fingers=N_FINGERS, receptors_per_finger=RECEPTOR
     return np.exp(-((x[None, :] - positions[:, None]) ** 2) / (2 * sigma_u**2)) * same
 
 
-def lateral_weights(n_cells=N_CELLS, a_exc=0.4, sigma_exc=1.5, a_inh=0.1):
+def lateral_weights(n_cells=N_CELLS, a_exc=0.7, sigma_exc=1.5, a_inh=0.12):
     """The lateral weights ``L`` (cells x cells, zero diagonal): ``a_exc`` Gaussian excitation of
     width ``sigma_exc`` cells minus ``a_inh`` from every other cell."""
     require_in_range("a_exc", a_exc, 0, 2)
@@ -172,6 +175,7 @@ def build_map_network(
     rule=MAP_RULE,
     params=MAP_PARAMS,
     sigma_u=SIGMA_U,
+    response=None,
 ):
     """The map as one network for ``compile_network``: ``n_touches`` touches per run, weights
     and thresholds recorded every ``record_every`` touches (and at the start).
@@ -207,7 +211,7 @@ def build_map_network(
     )
     set_parameters(cells, cell_params)
     cells.alive = 1.0
-    cells.run_regularly(MAP_RESPONSE, when="groups", order=3, name="map_cells_response")
+    cells.run_regularly(response or MAP_RESPONSE, when="groups", order=3, name="map_cells_response")
     syn_params = {"tau_w": params["tau_w"]}
     feedforward = Synapses(
         receptors,
