@@ -1,0 +1,165 @@
+"""Lesions and rehabilitation on notebook 07's map (helpers.models.rehabilitation, notebook 08):
+unit checks of the pieces, and the science as end points and trends averaged over seeds, each with
+a stated tolerance. One compiled program (a block of 800 touches; 5-15 s the first time), then
+about 0.03-0.1 s per block.
+
+What is built in and what emerges: the use policy (use = min(performance, 1)) and the stroke's
+size and place are put in by hand; that neighbours take over a silent zone, that they need the
+homeostatic threshold to do it, that a finger used less loses its surviving cells, and hence a
+threshold dose below which use and performance collapse, follow from the map's Hebbian rule,
+lateral connections and homeostasis.
+"""
+
+import numpy as np
+import pytest
+
+import helpers
+from helpers.models import cortical_map as cm
+from helpers.models import rehabilitation as rehab
+
+SEEDS = (1, 2, 3)
+
+
+@pytest.fixture(scope="module")
+def block():
+    helpers.setup_notebook(seed=2026)
+    return helpers.compile_network(
+        cm.build_map_network, n_touches=rehab.BLOCK_TOUCHES, record_every=100, rule=cm.MAP_RULE
+    )
+
+
+def learn(block, state, use, n_blocks, seed, dead=None, homeostasis=True):
+    for k in range(n_blocks):
+        touches = cm.touch_sequence(use, block["n_touches"], seed=1000 * seed + k)
+        state = cm.run_map(block, state, touches, dead=dead, homeostasis=homeostasis)
+    return state
+
+
+@pytest.fixture(scope="module")
+def adult(block):
+    """The notebook's developed map: 25 blocks of everyday use from the seed-2026 start."""
+    return learn(block, cm.initial_state(seed=2026), [1, 1, 1, 1, 1], 25, seed=2026)
+
+
+@pytest.fixture(scope="module")
+def outcomes(block, adult):
+    """Mean outcome (over SEEDS) and mean use in the last block, for doses 0-5 started at block 0
+    and at block 8 (as in the notebook)."""
+    dead = rehab.stroke_cells(adult)
+    doses, starts = [0, 1, 2, 3, 4, 5], [0, 8]
+    table, use = {}, {}
+    for dose in doses:
+        for start in starts:
+            runs = [rehab.recovery_course(block, adult, dead, dose, start, seed=s) for s in SEEDS]
+            table[dose, start] = np.mean([r["performance"][-1] for r in runs])
+            use[dose, start] = np.mean([r["use"][-1] for r in runs])
+    return {"outcome": table, "use": use, "doses": doses, "starts": starts, "dead": dead}
+
+
+# ---- unit checks ----
+
+
+def test_spontaneous_use_is_performance_clipped_to_zero_and_one():
+    assert rehab.spontaneous_use(-0.2) == 0.0
+    assert rehab.spontaneous_use(0.4) == pytest.approx(0.4)
+    assert rehab.spontaneous_use(1.7) == 1.0
+
+
+def test_therapy_doses_give_the_dose_in_the_therapy_blocks_only():
+    doses = rehab.therapy_doses(2.5, start=3, duration=4, follow_up=5)
+    assert len(doses) == 3 + 4 + 5
+    assert np.all(doses[:3] == 0) and np.all(doses[3:7] == 2.5) and np.all(doses[7:] == 0)
+
+
+@pytest.mark.parametrize("kwargs", [{"dose": -1, "start": 0}, {"dose": 1, "start": 1.5}, {"dose": 1, "start": -2}])
+def test_therapy_doses_refuse_bad_values_naming_the_parameter(kwargs):
+    with pytest.raises(ValueError, match="dose|start"):
+        rehab.therapy_doses(**kwargs)
+
+
+def test_stroke_kills_the_centre_of_the_finger_and_leaves_a_rim(adult):
+    zone = rehab.silent_zone(adult, rehab.AFFECTED)
+    dead = rehab.stroke_cells(adult)
+    assert len(dead) == round(rehab.STROKE_FRACTION * len(zone))
+    assert set(dead) <= set(zone)
+    assert dead.min() > zone.min() and dead.max() < zone.max(), "living cells of the finger on both sides"
+
+
+def test_performance_is_one_before_the_stroke_and_the_surviving_share_after(adult):
+    before = cm.territories(adult)[rehab.AFFECTED]
+    dead = rehab.stroke_cells(adult)
+    assert rehab.performance(adult, None, territory_before=before) == 1.0
+    assert rehab.performance(adult, dead, territory_before=before) == pytest.approx((before - len(dead)) / before)
+    with pytest.raises(ValueError, match="territory_before"):
+        rehab.performance(adult, dead, territory_before=0)
+
+
+def test_recovery_course_is_reproducible_and_sets_use_from_the_policy(block, adult):
+    dead = rehab.stroke_cells(adult)
+    first = rehab.recovery_course(block, adult, dead, dose=2, start=1, duration=2, follow_up=1, seed=4)
+    again = rehab.recovery_course(block, adult, dead, dose=2, start=1, duration=2, follow_up=1, seed=4)
+    assert np.array_equal(first["performance"], again["performance"])
+    assert len(first["performance"]) == len(first["use"]) + 1 == 5
+    p = first["performance"]
+    expected_use = [min(p[0], 1), min(p[1], 1) + 2, min(p[2], 1) + 2, min(p[3], 1)]
+    assert np.allclose(first["use"], expected_use)
+
+
+# ---- science: amputation (Merzenich et al. 1984) ----
+
+
+def test_neighbours_take_over_a_silent_zone_fast_only_with_the_homeostatic_threshold(block, adult):
+    """Merzenich et al. 1984: neighbours occupy "most or all" of an amputated digit's zone
+    (tolerance: at least half, 4000 touches after the cut). The mechanism: with frozen thresholds
+    half the zone is taken over at least twice as late, or never (only lateral excitation from the
+    neighbours can then make the zone's cells fire, at its edges)."""
+    touches, adapting, _, _ = rehab.takeover_course(block, adult, rehab.AFFECTED, 5, seed=2036)
+    _, frozen, _, _ = rehab.takeover_course(block, adult, rehab.AFFECTED, 5, seed=2036, homeostasis=False)
+    assert adapting[-1] >= 0.5
+    assert rehab.touches_to_take_over(touches, frozen) >= 2 * rehab.touches_to_take_over(touches, adapting)
+
+
+# ---- science: stroke and rehabilitation (Nudo et al. 1996; Han, Arbib & Schweighofer 2008) ----
+
+
+def test_without_therapy_the_finger_loses_its_surviving_cells(adult, outcomes):
+    """Nudo et al. 1996: without retraining, further loss next to the infarct (tolerance: the mean
+    outcome is at most half the performance right after the stroke)."""
+    before = cm.territories(adult)[rehab.AFFECTED]
+    right_after = rehab.performance(adult, outcomes["dead"], territory_before=before)
+    assert outcomes["outcome"][0, 0] <= 0.5 * right_after
+
+
+def test_a_threshold_dose_separates_non_use_from_recovery(adult, outcomes):
+    """Han et al. 2008: below a threshold dose use is lost; above it the finger recovers. Means
+    over three seeds: some therapy (dose > 0) ends at outcome <= 0.1 with use below its level right
+    after the stroke; some dose <= 5 ends at >= 0.9 (the territory before the stroke, within 10 %),
+    and the highest dose started at once at least keeps what survived (Nudo et al. 1996)."""
+    before = cm.territories(adult)[rehab.AFFECTED]
+    right_after = rehab.performance(adult, outcomes["dead"], territory_before=before)
+    failed = [key for key, value in outcomes["outcome"].items() if key[0] > 0 and value <= 0.1]
+    assert failed, outcomes["outcome"]
+    assert all(outcomes["use"][key] < rehab.spontaneous_use(right_after) for key in failed)
+    assert max(outcomes["outcome"].values()) >= 0.9
+    assert outcomes["outcome"][5, 0] >= right_after
+
+
+def test_the_outcome_does_not_fall_as_the_dose_rises(outcomes):
+    """Monotone trend across doses 0-5 for each start, mean over seeds; tolerance 0.15 for the
+    seeds' scatter near the threshold."""
+    for start in outcomes["starts"]:
+        means = [outcomes["outcome"][d, start] for d in outcomes["doses"]]
+        assert np.all(np.diff(means) >= -0.15), (start, means)
+
+
+def test_a_late_start_needs_at_least_the_dose_of_an_early_one(outcomes):
+    """In the model earlier is better (no post-stroke sensitive period is built in): the smallest
+    whole dose with a mean outcome >= 0.5 is at least as large from block 8 as from block 0, and
+    some dose works from block 8 too."""
+
+    def smallest_working(start):
+        working = [d for d in outcomes["doses"] if outcomes["outcome"][d, start] >= 0.5]
+        assert working, f"no dose up to 5 works from block {start}"
+        return working[0]
+
+    assert smallest_working(8) >= smallest_working(0)
