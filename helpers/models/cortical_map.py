@@ -29,7 +29,8 @@ inhibition from every other cell); ``tau_w`` the weights' time constant at ``r =
 ``tau_theta`` the threshold's; ``r_target`` the activity each cell's threshold aims for;
 ``use`` each finger's share of the touches (relative frequency; 0: an amputated or
 denervated finger); ``alive`` 1, or 0 for a dead cell (no response, no learning, no lateral
-effect); ``homeostasis`` 1 (threshold adapts) or 0 (frozen).
+effect); ``homeostasis`` 1 (threshold adapts) or 0 (frozen); ``theta_min`` the floor below which a
+threshold does not fall.
 
 Model time: one step is ``MAP_DT`` (1 ms), one touch ``TOUCH_STEPS`` steps (4 ms). Time is
 compressed: what matters is the number of touches, not seconds. The compiled program plays a
@@ -61,9 +62,10 @@ MAP_RULE = Rule(equations="dw/dt = r_post * (u_pre - w) / tau_w : 1 (clock-drive
 
 # Our choice, not fitted to data: tau_w sets how many touches a map needs (thousands);
 # tau_theta, 15 times slower, lets the threshold follow a cell's average use, not each touch;
-# r_target 0.08 of r_max: each cell is active in a few touches of its finger in a hundred. Above
-# about 0.1 the thresholds fall so far that one finger's activity spreads over the whole map.
-MAP_PARAMS = {"tau_w": 20 * ms, "tau_theta": 300 * ms, "r_target": 0.08, "r_max": 1.0}
+# r_target 0.08 of r_max: each cell is active in a few touches of its finger in a hundred.
+# theta_min 0: a threshold stops falling at 0 (a cell never fires without input); without this
+# floor, thresholds of rarely used cells fall without limit and one finger can take the whole map.
+MAP_PARAMS = {"tau_w": 20 * ms, "tau_theta": 300 * ms, "r_target": 0.08, "r_max": 1.0, "theta_min": 0.0}
 
 # Lateral weights (our choice): near excitation over about 1.5 cells, inhibition from all. With
 # these and MAP_PARAMS, a finger touched 1.5x, 2x or 3x as often as each other finger ends with
@@ -80,7 +82,7 @@ MAP_CELL_EQS = """
 h : 1
 h_lat : 1
 r : 1
-dtheta/dt = homeostasis * alive * (r - r_target) / tau_theta : 1
+dtheta/dt = homeostasis * alive * (r - r_target) / tau_theta * int(theta > theta_min or r > r_target) : 1
 alive : 1 (constant)
 """
 # At each step, after h and h_lat are summed: the response; lateral input only once a touch has begun.
@@ -200,7 +202,9 @@ def build_map_network(
     receptors.x = skin_positions(n_fingers, receptors_per_finger)
     receptors.finger = np.arange(n_receptors) // receptors_per_finger
     receptors.run_regularly(RECEPTOR_UPDATE, when="start", name="map_receptors_update")
-    cell_params = {name: params[name] for name in ("tau_theta", "r_target", "r_max")} | {"homeostasis": 1.0}
+    cell_params = {name: params[name] for name in ("tau_theta", "r_target", "r_max", "theta_min")} | {
+        "homeostasis": 1.0
+    }
     cells = NeuronGroup(
         n_cells,
         MAP_CELL_EQS + parameter_declarations(cell_params),
@@ -289,8 +293,8 @@ def run_map(program, state, positions, dead=None, homeostasis=True, params=None,
             raise ValueError(f"params must be among {sorted(known)}, got {name!r}")
         if name == "tau_w":
             values.update(parameter_values(feedforward, {name: value}, known))
-        elif name in ("r_target", "r_max"):
-            values[getattr(cells, name)] = require_in_range(name, value, 0, 10)
+        elif name in ("r_target", "r_max", "theta_min"):
+            values[getattr(cells, name)] = require_in_range(name, value, -10, 10)
         else:
             values.update(parameter_values(cells, {name: require_quantity(name, value, second, 1e-4, 1e4)}, known))
     if lateral is not None:
