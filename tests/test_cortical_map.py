@@ -163,3 +163,11 @@ def test_a_silent_finger_zone_is_taken_over_only_with_homeostasis(program, devel
         after = cm.run_map(program, developed, positions, homeostasis=homeostasis)
         silent.append(int((cm.responses(after)[:, others].max(axis=1) <= cm.RESPONSE_CRITERION).sum()))
     assert silent[0] <= 1 and silent[1] >= 5, silent
+
+
+def test_an_arbor_limits_the_wiring_and_returns_zero_weights_outside_it():
+    mask = cm.arbor_mask(arbor=1.5)
+    assert mask[0, 0] and not mask[0, -1] and mask.sum(axis=1).min() > 0
+    assert cm.arbor_mask().all()
+    with pytest.raises(ValueError, match="arbor"):
+        cm.arbor_mask(arbor=0)

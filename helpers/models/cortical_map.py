@@ -178,6 +178,7 @@ def build_map_network(
     params=MAP_PARAMS,
     sigma_u=SIGMA_U,
     response=None,
+    arbor=None,
 ):
     """The map as one network for ``compile_network``: ``n_touches`` touches per run, weights
     and thresholds recorded every ``record_every`` touches (and at the start).
@@ -185,6 +186,10 @@ def build_map_network(
     Fixed when compiled: the sizes, the number of touches and ``sigma_u``. Set at every run
     (``run_map``): the touch positions, the starting weights and thresholds, dead cells,
     homeostasis on or off, the lateral weights and the rule's parameters. Calls ``run``.
+
+    ``arbor`` (finger widths, or None): if given, cell ``i`` is wired only to receptors within
+    ``arbor`` of its developmental place ``(i + 0.5) / n_cells * n_fingers`` (a coarse anatomical
+    topography, built in); other synapses transmit nothing and ``run_map`` returns their weights as 0.
     """
     n_touches = require_count("n_touches", n_touches, 1, 10**7)
     record_every = require_count("record_every", record_every, 1, n_touches)
@@ -220,7 +225,9 @@ def build_map_network(
     feedforward = Synapses(
         receptors,
         cells,
-        rule.equations + "h_post = w * u_pre : 1 (summed)\n" + parameter_declarations(syn_params),
+        rule.equations
+        + "reach : 1 (constant)\nh_post = reach * w * u_pre : 1 (summed)\n"
+        + parameter_declarations(syn_params),
         method="euler",
         order=4,  # learn from this step's response
         name="map_feedforward",
@@ -229,6 +236,8 @@ def build_map_network(
     feedforward.connect(i=np.tile(np.arange(n_receptors), n_cells), j=np.repeat(np.arange(n_cells), n_receptors))
     set_parameters(feedforward, syn_params)
     feedforward.w = 0.1
+    reach = arbor_mask(n_cells, n_fingers, receptors_per_finger, arbor)
+    feedforward.reach = reach.reshape(-1).astype(float)
     lateral = Synapses(
         cells, cells, "lateral : 1 (constant)\nh_lat_post = lateral * r_pre : 1 (summed)", name="map_lateral"
     )
@@ -256,7 +265,19 @@ def build_map_network(
         "params": dict(params),
         "pre": pre,
         "post": post,
+        "reach": reach,
     }
+
+
+def arbor_mask(n_cells=N_CELLS, n_fingers=N_FINGERS, receptors_per_finger=RECEPTORS_PER_FINGER, arbor=None):
+    """Which receptors each cell is wired to (cells x receptors, boolean): all if ``arbor`` is None,
+    else those within ``arbor`` finger widths of the cell's developmental place."""
+    x = skin_positions(n_fingers, receptors_per_finger)
+    if arbor is None:
+        return np.ones((n_cells, len(x)), dtype=bool)
+    arbor = require_in_range("arbor", arbor, 0.1, n_fingers)
+    centre = (np.arange(n_cells) + 0.5) / n_cells * n_fingers
+    return np.abs(centre[:, None] - x[None, :]) <= arbor
 
 
 def run_map(program, state, positions, dead=None, homeostasis=True, params=None, lateral=None):
@@ -282,7 +303,7 @@ def run_map(program, state, positions, dead=None, homeostasis=True, params=None,
     cells, feedforward = program["cells"], program["feedforward"]
     values = {
         program["touches"]: positions,
-        feedforward.w: w.reshape(-1),
+        feedforward.w: (w * program["reach"]).reshape(-1),
         cells.theta: theta,
         cells.alive: alive_mask(n_cells, dead).astype(float),
         cells.homeostasis: 1.0 if homeostasis else 0.0,
@@ -304,7 +325,8 @@ def run_map(program, state, positions, dead=None, homeostasis=True, params=None,
         weights = lateral_weights(n_cells, **(LATERAL | dict(lateral)))
         values[program["lateral"].lateral] = weights[program["post"], program["pre"]]
     program.run(values)
-    return {"w": np.array(feedforward.w[:]).reshape(n_cells, n_receptors), "theta": np.array(cells.theta[:])}
+    w = np.array(feedforward.w[:]).reshape(n_cells, n_receptors) * program["reach"]
+    return {"w": w, "theta": np.array(cells.theta[:])}
 
 
 def recorded_states(program):
@@ -314,7 +336,11 @@ def recorded_states(program):
     w = np.asarray(program["weights"].w[:])
     theta = np.asarray(program["thresholds"].theta[:])
     touches = np.round(np.asarray(program["weights"].t / TOUCH)).astype(int)
-    return [(int(n), {"w": w[:, k].reshape(n_cells, -1), "theta": theta[:, k].copy()}) for k, n in enumerate(touches)]
+    reach = program["reach"]
+    return [
+        (int(n), {"w": w[:, k].reshape(n_cells, -1) * reach, "theta": theta[:, k].copy()})
+        for k, n in enumerate(touches)
+    ]
 
 
 def alive_mask(n_cells, dead=None):
