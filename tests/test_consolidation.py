@@ -112,7 +112,22 @@ def test_budget_and_bad_values_get_clear_messages(machine, table):
         stc.check_budget([stc.train(30 * hour, 50)])
     with pytest.raises(ValueError, match="list of trains"):
         stc.run_schedules(machine, table, [stc.train(1 * hour, 21)])
-    assert stc.check_budget(stc.sleep(16 * hour)) == 0  # replay is free
+    assert stc.check_budget(stc.sleep(16 * hour)) == 0  # replay is free, as assumed
+    # loopholes: free pulses on B, replays bigger or more frequent than assumed, hand-made trains
+    with pytest.raises(ValueError, match="budget"):
+        stc.check_budget(stc.session(0 * hour, 3, 100, 1 * minute) + stc.strong_tetanus(2 * hour, "B"))
+    with pytest.raises(ValueError, match="5 pulses"):
+        stc.check_budget(stc.sleep(16 * hour, replay_pulses=100))
+    with pytest.raises(ValueError, match="30 minutes"):
+        stc.check_budget(stc.sleep(16 * hour, replay_every=10 * minute))
+    with pytest.raises(ValueError, match="pulses must be"):
+        stc.check_budget([{"at": 3600.0, "pulses": -100, "pathway": "A"}])
+    with pytest.raises(ValueError, match="whole number"):
+        stc.check_budget([{"at": 3600.0, "pulses": 50.5, "pathway": "A"}])
+    with pytest.raises(ValueError, match="at must be"):
+        stc.check_budget([{"at": -60.0, "pulses": 50, "pathway": "A"}])
+    with pytest.raises(ValueError, match="pulses must be"):  # a bad hand-made train cannot reach the model either
+        stc.run_schedules(machine, table, [[{"at": 3600.0, "pulses": -100, "pathway": "A"}]])
     with pytest.raises(ValueError, match="at must be a time"):
         stc.train(60 * hour, 10)
     with pytest.raises(ValueError, match="second"):

@@ -41,7 +41,7 @@ from .rule import Rule, parameter_declarations, set_parameters
 minute = 60 * second  # Brian2 has no minute or hour; the notebook uses these two
 hour = 60 * minute
 
-# Luboeinski & Tetzlaff 2021 (Commun Biol 4:275, doi:10.1038/s42003-021-01778-y), values as in
+# Luboeinski & Tetzlaff 2021 (Communications Biology, doi:10.1038/s42003-021-01778-y), values as in
 # the authors' published Brian2 code (github.com/jlubo/brian_synaptic_plasticity_stc,
 # config_basic_late.json), which follows Li et al. 2016.
 CALCIUM_PARAMS = {
@@ -214,10 +214,16 @@ def strong_tetanus(at, pathway="B"):
     return session(at, 3, STRONG_PULSES, 10 * minute, pathway)
 
 
-def sleep(start, hours=8, replay_every=30 * minute, replay_pulses=5):
+REPLAY_PULSES = 5  # the sleep assumption: a brief reactivation of 5 pulses ...
+REPLAY_EVERY = 30 * minute  # ... every 30 minutes
+
+
+def sleep(start, hours=8, replay_every=REPLAY_EVERY, replay_pulses=REPLAY_PULSES):
     """A night's sleep from ``start``: the assumption that sleep replays the practised pathway A
-    as brief reactivations of ``replay_pulses`` pulses every ``replay_every``."""
+    as brief reactivations of ``replay_pulses`` pulses every ``replay_every``. The practice budget
+    (``check_budget``) accepts only the assumed replay (at most 5 pulses, at least 30 min apart)."""
     hours = require_in_range("hours", hours, 0, 12)
+    _require_time("replay_every", replay_every, 1 * minute, 12 * hour)
     n = int(hours * hour / replay_every)
     return [{**train(start + (k + 0.5) * replay_every, replay_pulses, "A"), "replay": True} for k in range(n)]
 
@@ -231,10 +237,11 @@ def exposures(schedule, table, n_steps):
     out = np.zeros((n_steps, 4))
     step = float(SLOW_DT / second)
     for item in schedule:
+        train(item["at"] * second, item["pulses"], item["pathway"])  # a hand-made train must be valid too
         k = int(item["at"] // step)
         col = 2 * PATHWAYS.index(item["pathway"])
-        out[k, col] += table["both"][item["pulses"]]
-        out[k, col + 1] += table["dep"][item["pulses"]]
+        out[k, col] += table["both"][int(item["pulses"])]
+        out[k, col + 1] += table["dep"][int(item["pulses"])]
     return out
 
 
@@ -284,17 +291,30 @@ PRACTICE_DAY = 24 * hour  # practice must happen within the first day
 
 
 def practice_pulses(schedule):
-    """Pulses the learner spends: every practice train on pathway A (sleep's replays are free)."""
-    return sum(item["pulses"] for item in schedule if item["pathway"] == "A" and not item.get("replay"))
+    """Pulses the learner spends: every practice train, on either pathway (sleep's replays are free)."""
+    return sum(item["pulses"] for item in schedule if not item.get("replay"))
 
 
 def check_budget(schedule, budget=BUDGET_PULSES):
-    """Raise ValueError if the schedule spends more than ``budget`` pulses on pathway A, or
-    practises after the first day."""
+    """Raise ValueError unless every item is a train as ``train`` makes it (whole number of pulses
+    from 1 to 200, a time in the first two days, pathway A or B), practice spends at most ``budget``
+    pulses (on A and B together) within the first day, and replays are the assumed sleep replay
+    (pathway A, at most 5 pulses, at least 30 min apart). Returns the pulses spent."""
+    if not isinstance(schedule, (list, tuple)) or not all(isinstance(item, dict) for item in schedule):
+        raise ValueError("a schedule must be a list of trains (stc.train, stc.session, ...)")
+    for item in schedule:
+        if set(item) - {"at", "pulses", "pathway", "replay"} or not {"at", "pulses", "pathway"} <= set(item):
+            raise ValueError(f"a train has the keys at, pulses, pathway (make it with stc.train), got {item}")
+        train(item["at"] * second, item["pulses"], item["pathway"])  # raises on a bad time, count or pathway
     spent = practice_pulses(schedule)
     if spent > budget:
-        raise ValueError(f"the schedule spends {spent} pulses on pathway A; the budget is {budget}")
+        raise ValueError(f"the schedule spends {spent} pulses (pathways A and B together); the budget is {budget}")
     late = [item for item in schedule if not item.get("replay") and item["at"] >= float(PRACTICE_DAY / second)]
     if late:
         raise ValueError("every practice train must start within the first 24 hours")
+    replays = sorted(item["at"] for item in schedule if item.get("replay"))
+    if any(item["pulses"] > REPLAY_PULSES or item["pathway"] != "A" for item in schedule if item.get("replay")):
+        raise ValueError(f"a sleep replay is free only as assumed: at most {REPLAY_PULSES} pulses on pathway A")
+    if len(replays) > 1 and np.min(np.diff(replays)) < float(REPLAY_EVERY / second) - 1e-6:
+        raise ValueError("sleep replays are free only as assumed: at least 30 minutes apart (one night at a time)")
     return spent
