@@ -5,7 +5,8 @@ The skin is a line of ``n_fingers`` fingers with ``receptors_per_finger`` recept
 finger spans one unit of skin position ``x`` (finger ``f`` covers ``f <= x < f + 1``). A
 **touch** at position ``x_touch`` drives the receptors of the touched finger only, with a
 Gaussian bump of width ``sigma_u`` (fingers are separate pieces of skin). Every receptor
-projects to every cortical cell through a plastic weight ``w``. A cell's response ``r`` is its
+projects to every cortical cell (or, with an ``arbor``, to the nearby ones) through a plastic
+weight ``w``. A cell's response ``r`` is its
 feedforward drive minus its threshold, plus lateral input from the other cells (excitation from
 near neighbours, inhibition from all), rectified and capped::
 
@@ -19,7 +20,7 @@ follow a Hebbian rule with a decay that keeps them bounded (a ``Rule`` the noteb
 
 and each cell's threshold follows its own activity towards a target (homeostasis)::
 
-    dtheta/dt = homeostasis * (r - r_target) / tau_theta
+    dtheta/dt = homeostasis * (r - r_target) / tau_theta   (not below theta_min)
 
 Symbols: ``u`` a receptor's rate (a.u., 0-1); ``w`` a feedforward weight; ``h`` a cell's
 feedforward drive; ``r`` its response (a.u., 0 to ``r_max``); ``theta`` its threshold (a.u.;
@@ -30,7 +31,9 @@ inhibition from every other cell); ``tau_w`` the weights' time constant at ``r =
 ``use`` each finger's share of the touches (relative frequency; 0: an amputated or
 denervated finger); ``alive`` 1, or 0 for a dead cell (no response, no learning, no lateral
 effect); ``homeostasis`` 1 (threshold adapts) or 0 (frozen); ``theta_min`` the floor below which a
-threshold does not fall.
+threshold does not fall; ``arbor`` (optional, finger widths) how far from its developmental
+place on the skin a cell's feedforward wiring reaches (``build_map_network(arbor=...)``; default:
+everywhere).
 
 Model time: one step is ``MAP_DT`` (1 ms), one touch ``TOUCH_STEPS`` steps (4 ms). Time is
 compressed: what matters is the number of touches, not seconds. The compiled program plays a
