@@ -21,7 +21,8 @@ cell. This module adds the experiments of notebook 08 and their read-outs:
   how well it works now. The policy is **built in**, not learned or fitted: the default,
   ``spontaneous_use``, is ``min(P, 1)`` (a finger that works half as well as before is used half
   as often as a healthy one; never more often). This is our simplification of the action choice
-  of Han, Arbib & Schweighofer (2008, PLoS Comput Biol 4:e1000133), in which a reinforcement
+  of Han, Arbib & Schweighofer (2008, PLoS Comput Biol,
+  doi:10.1371/journal.pcbi.1000133), in which a reinforcement
   learner picks the arm that has been performing better. ``d`` is the rehabilitation **dose**:
   extra touches of the affected finger per block, in units of a healthy finger's use.
 
