@@ -6,7 +6,9 @@ The network: ``n_groups`` groups of ``n_per_group`` input neurons (Poisson) proj
 (awake) shows one input group at a time and a teacher makes the matching output fire: the
 mapping "group k -> output k" is learned by spike-timing-dependent plasticity (STDP).
 Asleep, inputs are silent in Down states and fire together in Up states (the slow
-oscillation); during a fraction of the Up states one group fires faster (replay).
+oscillation). In a fraction ``p_replay`` of the Up states one task group is replayed: it fires
+as in the task (fast, the others near their background rate) but without the teacher, and the
+pair rule stays on for the replayed inputs' spikes (built in; see ``SLEEP_RULE``).
 
 Symbols: ``w`` a synapse's weight (relative, 0 to ``w_max`` = 1; the peak conductance is
 ``w * g_max`` in units of the leak conductance, as in notebook 03); ``apre``, ``apost`` the
@@ -15,7 +17,8 @@ New here: ``up`` (1 in an Up state of sleep, else 0); ``A_up`` the fraction of i
 synapse loses at each presynaptic spike in an Up state (Gonzalez-Rueda et al. 2018:
 presynaptic activity alone in Up states depresses; a postsynaptic spike soon after gives the
 loss back, so inputs that help fire the cell are protected; ``held`` is the loss not yet given back); ``nu_up`` the inputs' rate in Up states (sleep depth);
-``p_replay`` the fraction of Up states that replay one task group; ``SNR`` the mapping's
+``p_replay`` the fraction of Up states that replay one task group; ``stdp`` (1 awake, and for
+a replayed input's spikes when ``replay_stdp`` is 1; else 0) switches the pair rule on; ``SNR`` the mapping's
 signal-to-noise: mean task weight / mean other weight.
 
 Time is compressed: one model second of sleep stands for many real ones (the plasticity
@@ -41,7 +44,9 @@ SLOW_BIN = 50 * ms  # asleep: the Up/Down sequence is drawn in 50 ms bins
 G_TEACHER = 1.0  # the teacher's synapse: two spikes within a few ms make the output fire (our choice)
 G_MAX = 0.3  # peak conductance of a synapse at w = 1 (units of the leak conductance; our choice)
 
-# The plasticity rule. Awake: pair STDP (notebook 02). Asleep, in Down states almost nothing fires.
+# The plasticity rule. Awake, and for the spikes of a replayed group asleep: pair STDP (notebook 02;
+# ``stdp_pre`` is 1 then). Keeping the pair rule on during replay is our assumption (replay as
+# rehearsal of the task without its teacher), not a measurement. Asleep, in Down states almost nothing fires.
 # In an Up state (Gonzalez-Rueda et al. 2018): every presynaptic spike takes away the fraction
 # A_up of the weight (depression in proportion to size, as de Vivo et al. 2017 saw); the loss is
 # held in ``held``, which fades with tau_plus, and a postsynaptic spike gives back what is still
@@ -57,11 +62,11 @@ dheld/dt = -held / tau_plus : 1 (event-driven)
 apre += 1
 loss = up_pre * A_up * w
 held += loss
-w = clip(w - awake_pre * A_minus * apost - loss, 0, w_max)
+w = clip(w - stdp_pre * A_minus * apost - loss, 0, w_max)
 """,
     on_post="""
 apost += 1
-w = clip(w + awake_pre * A_plus * apre + held, 0, w_max)
+w = clip(w + stdp_pre * A_plus * apre + held, 0, w_max)
 held = 0
 """,
 )
@@ -81,7 +86,9 @@ SLEEP_STDP = {
 
 # Activity (our choices, in the range of cortical rates): awake, the shown group fires at
 # nu_stim and the rest at nu_background; the teacher drives the matching output. Asleep, inputs
-# fire at nu_up in Up states and nu_down in Down states; a replayed group at nu_replay.
+# fire at nu_up in Up states and nu_down in Down states. In a replay Up state (a fraction
+# p_replay of them; none by default) the replayed group fires at nu_replay and the rest at
+# nu_replay_rest: the pattern of a moment of the task, without the teacher.
 ACTIVITY = {
     "nu_background": 3 * Hz,
     "nu_stim": 30 * Hz,
@@ -89,7 +96,9 @@ ACTIVITY = {
     "nu_up": 20 * Hz,
     "nu_down": 0.2 * Hz,
     "nu_replay": 30 * Hz,
-    "p_replay": 0.5,
+    "nu_replay_rest": 3 * Hz,
+    "replay_stdp": 1.0,
+    "p_replay": 0.0,
 }
 
 INPUT_EQS = """
@@ -100,10 +109,14 @@ nu_stim : Hz (shared, constant)
 nu_up : Hz (shared, constant)
 nu_down : Hz (shared, constant)
 nu_replay : Hz (shared, constant)
+nu_replay_rest : Hz (shared, constant)
 p_replay : 1 (shared, constant)
+replay_stdp : 1 (shared, constant)
 up = (1 - awake) * slow_oscillation(t) : 1
-replayed = up * int(replay_draw(t) < p_replay) * int(replay_group(t) == group) : 1
-nu = awake * (nu_background + (nu_stim - nu_background) * int(stimulus(t) == group)) + (1 - awake) * (nu_down + (nu_up - nu_down) * up + (nu_replay - nu_up) * replayed) : Hz
+replay_up = up * int(replay_draw(t) < p_replay) : 1
+replayed = replay_up * int(replay_group(t) == group) : 1
+stdp = awake + replay_stdp * replayed : 1
+nu = awake * (nu_background + (nu_stim - nu_background) * int(stimulus(t) == group)) + (1 - awake) * (nu_down + (nu_up - nu_down) * up + (nu_replay_rest - nu_up) * replay_up + (nu_replay - nu_replay_rest) * replayed) : Hz
 """
 
 TEACHER_EQS = """
@@ -160,7 +173,16 @@ def build_sleep_network(
     teacher = NeuronGroup(n_groups, TEACHER_EQS, threshold="rand() < nu * dt", namespace=namespace, name="teacher")
     for group in (source, teacher):
         group.awake = 1
-    for name in ("nu_background", "nu_stim", "nu_up", "nu_down", "nu_replay", "p_replay"):
+    for name in (
+        "nu_background",
+        "nu_stim",
+        "nu_up",
+        "nu_down",
+        "nu_replay",
+        "nu_replay_rest",
+        "p_replay",
+        "replay_stdp",
+    ):
         setattr(source, name, ACTIVITY[name])
     teacher.nu_teacher = ACTIVITY["nu_teacher"]
     cells = neurons.song_neurons(n_groups, "sleep_cells")
@@ -216,12 +238,14 @@ def initial_weights(machine, low=0.2, high=0.4, seed=1):
     return np.random.default_rng(seed).uniform(low, high, n)
 
 
-def run_phase(machine, weights, awake, nu_up=None, p_replay=None, A_up=None):
+def run_phase(machine, weights, awake, nu_up=None, p_replay=None, A_up=None, replay_stdp=None):
     """One day (``awake=True``) or one night of the compiled network, starting from ``weights``.
 
     ``nu_up``: the inputs' rate in Up states (sleep depth, default ``ACTIVITY``), 0.5-40 Hz;
-    ``p_replay``: fraction of Up states with replay, 0-1; ``A_up``: Up-state depression per
-    presynaptic spike, 0-0.05. Returns ``machine`` (read it with ``weight_matrix``, ``recorded``).
+    ``p_replay``: fraction of Up states with replay, 0-1 (default 0); ``A_up``: Up-state
+    depression per presynaptic spike, 0-0.05; ``replay_stdp``: 1 keeps the pair rule on for
+    replayed spikes (default), 0 leaves replay to the Up-state rule alone. Returns ``machine``
+    (read it with ``weight_matrix``, ``recorded``, ``spike_counts``).
     """
     weights = np.asarray(weights, dtype=float)
     synapses, source, teacher = machine["synapses"], machine["inputs"], machine["teacher"]
@@ -234,6 +258,8 @@ def run_phase(machine, weights, awake, nu_up=None, p_replay=None, A_up=None):
         values[source.p_replay] = require_in_range("p_replay", p_replay, 0, 1)
     if A_up is not None:
         values[synapses.A_up] = require_in_range("A_up", A_up, 0, 0.05)
+    if replay_stdp is not None:
+        values[source.replay_stdp] = require_in_range("replay_stdp", replay_stdp, 0, 1)
     return machine.run(values)
 
 
@@ -263,3 +289,37 @@ def recorded(machine):
     """Time (s) and every synapse's weight at each record: ``(t_s, w)`` with ``w`` synapses x records.
     The first record is the start of the run."""
     return np.asarray(machine["weights"].t / second), np.asarray(machine["weights"].w[:])
+
+
+def spike_counts(machine, bin_width=SLOW_BIN):
+    """Spike counts of the last run in bins of ``bin_width`` (a multiple of ``SLOW_BIN``):
+    ``(inputs, outputs, up)`` with ``inputs`` (inputs x bins), ``outputs`` (outputs x bins) and
+    ``up`` True for the bins in an Up state."""
+    factor = int(round(float(bin_width / SLOW_BIN)))
+    if factor < 1 or abs(float(bin_width / SLOW_BIN) - factor) > 1e-9:
+        raise ValueError(f"bin_width must be a whole multiple of {SLOW_BIN}, got {bin_width}")
+    n_bins = len(machine["up"]) // factor
+    width = float(bin_width / second)
+    counts = []
+    for name, n in (
+        ("input_spikes", machine["n_groups"] * machine["n_per_group"]),
+        ("output_spikes", machine["n_groups"]),
+    ):
+        monitor = machine[name]
+        b = np.minimum((np.asarray(monitor.t / second) / width).astype(int), n_bins - 1)
+        c = np.zeros((n, n_bins))
+        np.add.at(c, (np.asarray(monitor.i), b), 1)
+        counts.append(c)
+    up = machine["up"][: n_bins * factor].reshape(n_bins, factor).min(axis=1) > 0
+    return counts[0], counts[1], up
+
+
+def coactivity(machine, bin_width=SLOW_BIN):
+    """Wilson & McNaughton's measure for the last night: the correlation of spike counts in Up-state
+    bins for every (input, output) pair, averaged over the pairs that were co-active in the task
+    (input of group k, output k) and over the unrelated pairs. Returns ``(task, unrelated)``."""
+    inputs, outputs, up = spike_counts(machine, bin_width)
+    n_in = len(inputs)
+    r = np.corrcoef(np.vstack([inputs[:, up], outputs[:, up]]))[:n_in, n_in:]
+    same = (np.arange(n_in)[:, None] // machine["n_per_group"]) == np.arange(len(outputs))[None, :]
+    return float(np.nanmean(r[same])), float(np.nanmean(r[~same]))
