@@ -100,6 +100,11 @@ def test_rewarded_synapse_reaches_the_maximum_while_the_others_stay_low(craving)
     craving.run(reward.reward_run_values(craving, rate=1.5 * Hz))
     _, rewarded, others = reward.block_strengths(craving)
     s_max = published["s_max"][0]
+    # the Poisson trains fire at the rate asked for: pairings (a post spike within 20 ms of a pre
+    # spike) come at rate r (1 - exp(-r 20 ms)), and each blocks the next for 2 s on average
+    pairing_rate = 1.5 * (1 - np.exp(-1.5 * 0.02))
+    expected = 3600 * pairing_rate / (1 + 2.0 * pairing_rate)
+    assert abs(reward.rewards_per_block(craving).mean() / expected - 1) < 0.1
     assert sum(np.any(r >= 0.95 * s_max) for r in rewarded) >= 10
     assert others[:, :, -1].mean() < published["s_others_start"][0]
 

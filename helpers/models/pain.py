@@ -29,8 +29,8 @@ PROJECTION_NEURON = {
 
 # Input strengths (our choices): a nociceptor spike moves v by up to w_C0; the touch
 # pathway's excitation w_touch is followed 1 ms later by inhibition g_gate * w_inh.
-# Chosen so that at baseline a weak noxious input (rate_C around 100 Hz summed over the
-# fibres) leaves the neuron nearly silent, a strong one drives it, and touch is gated.
+# Chosen so that at baseline a weak noxious input (rate_C = 240 Hz summed over the
+# fibres, notebook 09) leaves the neuron nearly silent, a strong one drives it, and touch is gated.
 DORSAL_HORN = {"w_C0": 8 * mV, "w_touch": 10 * mV, "w_inh": 12 * mV, "inhibition_delay": 1 * ms}
 
 PROJECTION_EQS = """
