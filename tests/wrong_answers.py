@@ -58,7 +58,8 @@ WRONG_ANSWERS = {
             ),
             (
                 "exercise 1's slip carried over (rheobase 2 nA), simulated correctly",
-                "rheobase = 2 * nA\n_, s = simulate_lif([2 * rheobase], duration=1 * second)\n"
+                "rheobase = 2 * nA\n"
+                "_, s = simulate_lif([2 * rheobase], duration=1 * second)\n"
                 "rate_at_twice_rheobase = s.count[0] / 1.0",
             ),
         ],
@@ -121,8 +122,7 @@ WRONG_ANSWERS = {
             ("the second sweep without rule_values (same crossover)", "fast_leak_crossover_hz = crossover_hz"),
             (
                 "a slower leak (200 ms) instead of a faster one",
-                "fast_leak_crossover_hz = checks.crossover_frequency(SWEEP_HZ, run_protocols(SWEEP_HZ * Hz, 900, "
-                "rule_values={'tau_ca': 200 * ms}))",
+                "fast_leak_crossover_hz = checks.crossover_frequency(SWEEP_HZ, run_protocols(SWEEP_HZ * Hz, 900, rule_values={'tau_ca': 200 * ms}))",
             ),
             (
                 "the crossover's log10",
@@ -189,15 +189,21 @@ WRONG_ANSWERS = {
         "ex2_crossover_test": [
             (
                 "the pair rule's values (the first that run_pairings returns)",
-                "_f = np.arange(10, 51, 1.0)\n_p, _ = run_pairings(-10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _p)",
+                "_f = np.arange(10, 51, 1.0)\n"
+                "_p, _ = run_pairings(-10, _f)\n"
+                "crossover_hz = checks.crossover_frequency(_f, _p)",
             ),
             (
                 "+10 ms instead of -10 ms",
-                "_f = np.arange(10, 51, 1.0)\n_, _t = run_pairings(10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _t)",
+                "_f = np.arange(10, 51, 1.0)\n"
+                "_, _t = run_pairings(10, _f)\n"
+                "crossover_hz = checks.crossover_frequency(_f, _t)",
             ),
             (
                 "10-Hz steps instead of 1-Hz steps",
-                "_f = np.arange(10, 51, 10.0)\n_, _t = run_pairings(-10, _f)\ncrossover_hz = checks.crossover_frequency(_f, _t)",
+                "_f = np.arange(10, 51, 10.0)\n"
+                "_, _t = run_pairings(-10, _f)\n"
+                "crossover_hz = checks.crossover_frequency(_f, _t)",
             ),
         ],
         "ex3_short_memory_test": [
@@ -254,7 +260,8 @@ WRONG_ANSWERS = {
             ("a ratio instead of a difference", "plastic_increase_hz = float(plastic_rates[-1] / plastic_rates[0])"),
             (
                 "the frozen ratio, divided by a silent 10-Hz rate",
-                "with np.errstate(divide='ignore'):\n    frozen_increase_hz = float(frozen_rates[-1] / frozen_rates[0])",
+                "with np.errstate(divide='ignore'):\n"
+                "    frozen_increase_hz = float(frozen_rates[-1] / frozen_rates[0])",
             ),
             (
                 "10 Hz minus 40 Hz",
@@ -363,25 +370,34 @@ WRONG_ANSWERS = {
             ("divided by tau", "alpha_8hz = 2 * 8.0 / 0.020"),
             (
                 "the rates averaged over the whole run, not from t = 10 s",
-                "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2].mean(axis=1)",
+                "homeostasis.run_cells(lab, istdp_cells(8.0))\n"
+                "t_w, r_w = cell_rates(1.0 * second)\n"
+                "rates_8hz = r_w[:2].mean(axis=1)",
             ),
             (
                 "not run at 8 Hz: the rates of a run at the 5-Hz target",
-                "homeostasis.run_cells(lab, istdp_cells(5.0))\nt_w, r_w = cell_rates(1.0 * second)\n"
+                "homeostasis.run_cells(lab, istdp_cells(5.0))\n"
+                "t_w, r_w = cell_rates(1.0 * second)\n"
                 "rates_8hz = r_w[:2, t_w > 10].mean(axis=1)",
             ),
             ("section 4's cells at the 10-Hz target", "rates_8hz = istdp_rates_by_s[2:, istdp_t_1s > 10].mean(axis=1)"),
             (
                 "cells 2 and 3, which this run does not set",
-                "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[2:, t_w > 10].mean(axis=1)",
+                "homeostasis.run_cells(lab, istdp_cells(8.0))\n"
+                "t_w, r_w = cell_rates(1.0 * second)\n"
+                "rates_8hz = r_w[2:, t_w > 10].mean(axis=1)",
             ),
             (
                 "one mean over both cells",
-                "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2, t_w > 10].mean()",
+                "homeostasis.run_cells(lab, istdp_cells(8.0))\n"
+                "t_w, r_w = cell_rates(1.0 * second)\n"
+                "rates_8hz = r_w[:2, t_w > 10].mean()",
             ),
             (
                 "the first 20 s instead of the last 20 s",
-                "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2, t_w < 20].mean(axis=1)",
+                "homeostasis.run_cells(lab, istdp_cells(8.0))\n"
+                "t_w, r_w = cell_rates(1.0 * second)\n"
+                "rates_8hz = r_w[:2, t_w < 20].mean(axis=1)",
             ),
         ],
         "ex2_bcm_limit_test": [
@@ -397,11 +413,13 @@ WRONG_ANSWERS = {
         "ex3_additive_test": [
             (
                 "the blocked amplitudes themselves (a multiplicative change)",
-                "additive_pA = blocked_pA\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+                "additive_pA = blocked_pA\n"
+                "additive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
             ),
             (
                 "the blocked mean added, not the difference",
-                "additive_pA = control_pA + blocked_pA.mean()\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+                "additive_pA = control_pA + blocked_pA.mean()\n"
+                "additive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
             ),
             (
                 "the fit's arguments swapped",
@@ -411,11 +429,13 @@ WRONG_ANSWERS = {
             ("section 5's multiplicative fit read instead", "additive_slope, additive_intercept = slope, intercept"),
             (
                 "the controls scaled to the blocked mean (multiplied, not added)",
-                "additive_pA = control_pA * blocked_pA.mean() / control_pA.mean()\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+                "additive_pA = control_pA * blocked_pA.mean() / control_pA.mean()\n"
+                "additive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
             ),
             (
                 "shifted by the difference of the medians",
-                "additive_pA = control_pA + (np.median(blocked_pA) - np.median(control_pA))\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+                "additive_pA = control_pA + (np.median(blocked_pA) - np.median(control_pA))\n"
+                "additive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
             ),
             ("the intercept in nA", "additive_intercept = additive_intercept / 1000"),
             ("slope and intercept swapped", "additive_slope, additive_intercept = additive_intercept, additive_slope"),
@@ -452,14 +472,16 @@ WRONG_ANSWERS = {
             ("both measured on section 3's run", "recovery_time_30 = recovery_time_20"),
             (
                 "first sample within 10 % after the lesion, before the dip",
-                "def _first(r):\n    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
+                "def _first(r):\n"
+                "    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
                 "    return float(t[np.nonzero((t >= 120) & (np.abs(ca - EPS_HZ) <= 0.8))[0][0]] - 120)\n"
                 "recovery_time_20 = _first(lesion)\n"
                 "recovery_time_30 = _first(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT))",
             ),
             (
                 "the 2-s rate bins instead of the calcium",
-                "def _by_rate(r):\n    t = r['rate_t_s']; x = r['rate_hz'][:N_DEPRIVED].mean(axis=0)\n"
+                "def _by_rate(r):\n"
+                "    t = r['rate_t_s']; x = r['rate_hz'][:N_DEPRIVED].mean(axis=0)\n"
                 "    low = np.argmin(np.where(t >= 120, x, np.inf))\n"
                 "    return float(t[np.nonzero((t > t[low]) & (np.abs(x - EPS_HZ) <= 0.8))[0][0]] - 120)\n"
                 "recovery_time_20 = _by_rate(lesion)\n"
@@ -467,7 +489,8 @@ WRONG_ANSWERS = {
             ),
             (
                 "all 100 neurons' calcium, not the deprived",
-                "def _all(r):\n    t = r['t_s']; ca = r['calcium_hz'][:N_MATURE].mean(axis=0)\n"
+                "def _all(r):\n"
+                "    t = r['t_s']; ca = r['calcium_hz'][:N_MATURE].mean(axis=0)\n"
                 "    low = np.argmin(np.where(t >= 120, ca, np.inf))\n"
                 "    return float(t[np.nonzero((t > t[low]) & (np.abs(ca - EPS_HZ) <= 0.8))[0][0]] - 120)\n"
                 "recovery_time_20 = _all(lesion)\n"
@@ -475,7 +498,8 @@ WRONG_ANSWERS = {
             ),
             (
                 "the time of the calcium peak, not the return",
-                "def _peak(r):\n    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
+                "def _peak(r):\n"
+                "    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
                 "    low = np.argmin(np.where(t >= 120, ca, np.inf)); after = t > t[low]\n"
                 "    return float(t[after][ca[after].argmax()] - 120)\n"
                 "recovery_time_20 = _peak(lesion)\n"
@@ -525,43 +549,63 @@ WRONG_ANSWERS = {
         "ex1_ipsi_md_test": [
             (
                 "closed the contralateral eye (the wrong eye)",
-                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'lid', 'open'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'lid', 'open'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=3)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
             ),
             (
                 "before minus after (the sign convention reversed)",
-                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(nr_odi - od.ocular_dominance_index(*od.eye_responses(_a))))",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=3)\n"
+                "ipsi_md_shift = float(np.mean(nr_odi - od.ocular_dominance_index(*od.eye_responses(_a))))",
             ),
             (
                 "ODI with ipsi and contra swapped, (R_i - R_c) / (R_i + R_c)",
-                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\nipsi_md_shift = float(np.mean((_i - _c) / (_i + _c) - (nr_ipsi - nr_contra) / (nr_ipsi + nr_contra)))",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\n"
+                "ipsi_md_shift = float(np.mean((_i - _c) / (_i + _c) - (nr_ipsi - nr_contra) / (nr_ipsi + nr_contra)))",
             ),
             (
                 "R_c - R_i, not divided by R_c + R_i (normalization forgotten)",
-                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\nipsi_md_shift = float(np.mean((_c - _i) - (nr_contra - nr_ipsi)))",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\n"
+                "ipsi_md_shift = float(np.mean((_c - _i) - (nr_contra - nr_ipsi)))",
             ),
             (
                 "read before the deprivation (day 0)",
-                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=0)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=0)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
             ),
             (
                 "the mean ODI after, not its change",
-                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a))))",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=3)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a))))",
             ),
             (
                 "read at the end of the run (day 10), not on day 3",
-                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
             ),
             (
                 "eye kept closed for the whole run and read at its end",
-                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'))])\n_a = od.recorded_state(machine, nr_state)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'))])\n"
+                "_a = od.recorded_state(machine, nr_state)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
             ),
             (
                 "deprived at P18, before the window",
-                "od.run_groups(machine, nr_state, [od.rearing(18, (0, 'open', 'lid'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+                "od.run_groups(machine, nr_state, [od.rearing(18, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=3)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
             ),
             (
                 "TTX instead of lid suture",
-                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'ttx'), (3, 'open', 'open'))])\n_a = od.recorded_state(machine, nr_state, day=3)\nipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'ttx'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=3)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
             ),
             (
                 "the contralateral MD shift of section 3, sign flipped",
@@ -573,19 +617,31 @@ WRONG_ANSWERS = {
             ("guessed 2 (loss proportional to sigma)", "loss_ratio = 2.0"),
             (
                 "the smaller loss over the larger (inverted ratio)",
-                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[0] / _l[1])",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n"
+                "_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n"
+                "_l = 1 - group_means(_c, 2) / R_c0.mean()\n"
+                "loss_ratio = float(_l[0] / _l[1])",
             ),
             (
                 "what remains (after / before) instead of the loss",
-                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_r = group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_r[1] / _r[0])",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n"
+                "_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n"
+                "_r = group_means(_c, 2) / R_c0.mean()\n"
+                "loss_ratio = float(_r[1] / _r[0])",
             ),
             (
                 "the open (ipsilateral) eye's losses",
-                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_, _i = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_i, 2) / R_i0.mean()\nloss_ratio = float(_l[1] / _l[0])",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n"
+                "_, _i = od.eye_responses(od.recorded_state(machine, cells, day=1))\n"
+                "_l = 1 - group_means(_i, 2) / R_i0.mean()\n"
+                "loss_ratio = float(_l[1] / _l[0])",
             ),
             (
                 "read after 4 days, not 1",
-                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=4))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n"
+                "_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=4))\n"
+                "_l = 1 - group_means(_c, 2) / R_c0.mean()\n"
+                "loss_ratio = float(_l[1] / _l[0])",
             ),
             (
                 "section 3's noise levels (0.15 and 0.3), read after 4 days",
@@ -593,45 +649,455 @@ WRONG_ANSWERS = {
             ),
             (
                 "lid noise 0.15 and 0.3 instead of 0.1 and 0.2, one day",
-                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.15), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.3)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.15), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.3)])\n"
+                "_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n"
+                "_l = 1 - group_means(_c, 2) / R_c0.mean()\n"
+                "loss_ratio = float(_l[1] / _l[0])",
             ),
             (
                 "both groups with the default lid noise (ratio 1)",
-                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open')), od.rearing(28, (0, 'lid', 'open'))])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - group_means(_c, 2) / R_c0.mean()\nloss_ratio = float(_l[1] / _l[0])",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open')), od.rearing(28, (0, 'lid', 'open'))])\n"
+                "_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n"
+                "_l = 1 - group_means(_c, 2) / R_c0.mean()\n"
+                "loss_ratio = float(_l[1] / _l[0])",
             ),
             (
                 "group means forgotten: the loss of the first cell of each group",
-                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n_l = 1 - _c[[0, 200]] / R_c0[0]\nloss_ratio = float(_l[1] / _l[0])",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n"
+                "_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n"
+                "_l = 1 - _c[[0, 200]] / R_c0[0]\n"
+                "loss_ratio = float(_l[1] / _l[0])",
             ),
         ],
         "ex3_window_test": [
             (
                 "sizes compared with the signed maximum (every onset counts)",
-                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * _ch.max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
+                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
+                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * _ch.max()]\n"
+                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
             ),
             (
                 "4 days of deprivation, read on day 4 (Gordon & Stryker's protocol)",
-                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (4, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=4))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (4, 'open', 'open')) for a in brief_onsets])\n"
+                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=4))) - np.tile(odi0, 8), 8)\n"
+                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\n"
+                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
             ),
             (
                 "read before the deprivation (day 0)",
-                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=0))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
+                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=0))) - np.tile(odi0, 8), 8)\n"
+                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\n"
+                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
             ),
             ("Gordon & Stryker's window, P19-P32", "first_sensitive_onset, last_sensitive_onset = 19, 32"),
             ("the gate's half-way ages, 22 and 33.5", "first_sensitive_onset, last_sensitive_onset = 22, 33.5"),
             (
                 "only the most sensitive onset (first = last)",
-                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\nfirst_sensitive_onset = last_sensitive_onset = int(brief_onsets[int(np.argmax(np.abs(_ch)))])",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
+                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
+                "first_sensitive_onset = last_sensitive_onset = int(brief_onsets[int(np.argmax(np.abs(_ch)))])",
             ),
             (
                 "threshold at half of section 5's largest 4-day shift",
-                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(cp_shift).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
+                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
+                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(cp_shift).max()]\n"
+                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
             ),
             (
                 "the ipsilateral eye closed",
-                "od.run_groups(machine, cells, [od.rearing(a, (0, 'open', 'lid'), (2, 'open', 'open')) for a in brief_onsets])\n_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\nfirst_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'open', 'lid'), (2, 'open', 'open')) for a in brief_onsets])\n"
+                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
+                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\n"
+                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
             ),
             ("all zero (the autograder's blank answer)", "first_sensitive_onset = last_sensitive_onset = 0"),
+        ],
+    },
+    "07_cortical_maps": {
+        "ex1_string_player_test": [
+            ("the number of cells, not divided by 60", "thumb_share = float(cm.territories(string_player)[0])"),
+            ("a percentage instead of a fraction", "thumb_share = 100 * cm.territories(string_player)[0] / 60"),
+            ("the share before practice (the developed map)", "thumb_share = cm.territories(developed)[0] / 60"),
+            ("a fifth, as for five equal fingers", "thumb_share = 0.2"),
+            ("the thumb's share of the touches (1/9), not of the cells", "thumb_share = 1 / 9"),
+            ("section 4's value printed above (D3's share at 0.75x use)", "thumb_share = cortex_share[0]"),
+            ("the thumb's share in section 3's practised map", "thumb_share = cm.territories(practised)[0] / 60"),
+            (
+                "the thumb practised twice as much instead of the others",
+                "string_player = cm.run_map(program, developed, cm.touch_sequence([2, 1, 1, 1, 1], 20000, seed=SEED + 30))\n"
+                "thumb_share = cm.territories(string_player)[0] / 60",
+            ),
+            ("finger index 1 (D2) read instead of the thumb", "thumb_share = cm.territories(string_player)[1] / 60"),
+            (
+                "started from the random weights instead of the developed map",
+                "string_player = cm.run_map(program, naive, cm.touch_sequence([1, 2, 2, 2, 2], 20000, seed=SEED + 30))\n"
+                "thumb_share = cm.territories(string_player)[0] / 60",
+            ),
+            (
+                "the widget's 10 000-touch program (the same thumb territory by chance)",
+                "string_player = cm.run_map(short_program, developed, cm.touch_sequence([1, 2, 2, 2, 2], 10000, seed=SEED + 30))\n"
+                "thumb_share = cm.territories(string_player)[0] / 60",
+            ),
+            (
+                "seed SEED instead of SEED + 30 (the same thumb territory by chance)",
+                "string_player = cm.run_map(program, developed, cm.touch_sequence([1, 2, 2, 2, 2], 20000, seed=SEED))\n"
+                "thumb_share = cm.territories(string_player)[0] / 60",
+            ),
+            ("the blank autograder answer", "thumb_share = None"),
+        ],
+        "ex2_three_x_test": [
+            ("the use factor itself", "territory_ratio_3x = 3.0"),
+            (
+                "section 3's doubled use (the value printed above)",
+                "territory_ratio_3x = cm.territories(practised)[2] / cm.territories(developed)[2]",
+            ),
+            ("exercise 1's answer", "territory_ratio_3x = thumb_share"),
+            (
+                "before divided by after",
+                "territory_ratio_3x = cm.territories(developed)[2] / cm.territories(three_x)[2]",
+            ),
+            ("the territory in cells, not a ratio", "territory_ratio_3x = float(cm.territories(three_x)[2])"),
+            (
+                "a percentage (after / before x 100)",
+                "territory_ratio_3x = 100 * cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "the growth, after / before - 1",
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2] - 1",
+            ),
+            ("D3's share of the 60 cells after practice", "territory_ratio_3x = cm.territories(three_x)[2] / 60"),
+            (
+                "integer division of the territories",
+                "territory_ratio_3x = cm.territories(three_x)[2] // cm.territories(developed)[2]",
+            ),
+            (
+                "the proportional prediction 60 * 3/7 divided by the territory before",
+                "territory_ratio_3x = 60 * 3 / 7 / cm.territories(developed)[2]",
+            ),
+            ("section 4's cortex shares at 2x and 1x", "territory_ratio_3x = cortex_share[-1] / cortex_share[1]"),
+            (
+                "D3 touched 3x as often, but with the seed of section 3",
+                "three_x = cm.run_map(program, developed, cm.touch_sequence([1, 1, 3, 1, 1], 20000, seed=SEED + 10))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "the widget's 10 000-touch program",
+                "three_x = cm.run_map(short_program, developed, cm.touch_sequence([1, 1, 3, 1, 1], 10000, seed=SEED + 50))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "started from section 3's practised map",
+                "three_x = cm.run_map(program, practised, cm.touch_sequence([1, 1, 3, 1, 1], 20000, seed=SEED + 50))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "finger index 3 (D4) read instead of D3",
+                "territory_ratio_3x = cm.territories(three_x)[3] / cm.territories(developed)[3]",
+            ),
+            ("the blank autograder answer", "territory_ratio_3x = None"),
+        ],
+        "ex3_no_homeostasis_test": [
+            (
+                "the smallest divided by the largest",
+                "_t = cm.territories(no_homeostasis)\nterritory_spread_frozen = _t.min() / _t.max()",
+            ),
+            (
+                "the largest minus the smallest",
+                "_t = cm.territories(no_homeostasis)\nterritory_spread_frozen = float(_t.max() - _t.min())",
+            ),
+            ("a guess: every finger equal", "territory_spread_frozen = 1.0"),
+            ("exercise 2's answer (printed just above)", "territory_spread_frozen = territory_ratio_3x"),
+            (
+                "homeostasis left on (section 2's map)",
+                "territory_spread_frozen = cm.territories(developed).max() / cm.territories(developed).min()",
+            ),
+            (
+                "section 2's map without the tilt",
+                "_t = cm.territories(developed_no_tilt)\nterritory_spread_frozen = _t.max() / _t.min()",
+            ),
+            (
+                "homeostasis=False only in the second run",
+                "no_homeostasis = cm.run_map(program, naive, cm.touch_sequence([1] * 5, 20000, seed=SEED))\n"
+                "no_homeostasis = cm.run_map(program, no_homeostasis, cm.touch_sequence([1] * 5, 20000, seed=SEED + 1), homeostasis=False)\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            (
+                "homeostasis=False only in the first run",
+                "no_homeostasis = cm.run_map(program, naive, cm.touch_sequence([1] * 5, 20000, seed=SEED), homeostasis=False)\n"
+                "no_homeostasis = cm.run_map(program, no_homeostasis, cm.touch_sequence([1] * 5, 20000, seed=SEED + 1))\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            (
+                "started from the developed map instead of naive",
+                "no_homeostasis = developed\n"
+                "for _k in range(2):\n"
+                "    no_homeostasis = cm.run_map(program, no_homeostasis, cm.touch_sequence([1] * 5, 20000, seed=SEED + _k), homeostasis=False)\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            (
+                "started from the map without the tilt",
+                "no_homeostasis = no_tilt\n"
+                "for _k in range(2):\n"
+                "    no_homeostasis = cm.run_map(program, no_homeostasis, cm.touch_sequence([1] * 5, 20000, seed=SEED + _k), homeostasis=False)\n"
+                "_t = cm.territories(no_homeostasis)\n"
+                "territory_spread_frozen = _t.max() / max(_t.min(), 1)",
+            ),
+            (
+                "one run of 20 000 touches instead of two (the same territories by chance)",
+                "no_homeostasis = cm.run_map(program, naive, cm.touch_sequence([1] * 5, 20000, seed=SEED), homeostasis=False)\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            (
+                "three runs instead of two (the same territories by chance)",
+                "no_homeostasis = naive\n"
+                "for _k in range(3):\n"
+                "    no_homeostasis = cm.run_map(program, no_homeostasis, cm.touch_sequence([1] * 5, 20000, seed=SEED + _k), homeostasis=False)\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            (
+                "seeds SEED + 1 and SEED + 2 (the same territories by chance)",
+                "no_homeostasis = naive\n"
+                "for _k in range(2):\n"
+                "    no_homeostasis = cm.run_map(program, no_homeostasis, cm.touch_sequence([1] * 5, 20000, seed=SEED + 1 + _k), homeostasis=False)\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            ("the largest territory in cells", "territory_spread_frozen = float(cm.territories(no_homeostasis).max())"),
+            ("the blank autograder answer", "territory_spread_frozen = None"),
+        ],
+    },
+    "10_sleep_and_consolidation": {
+        "ex1_shrunk_test": [
+            ("a percentage, not a fraction", "fraction_lost_over_20 = 100 * float(np.mean(w_sleep < 0.8 * w_wake))"),
+            ("a count, not a fraction", "fraction_lost_over_20 = float(np.sum(w_sleep < 0.8 * w_wake))"),
+            ("any loss at all, not more than 20 %", "fraction_lost_over_20 = float(np.mean(w_sleep < w_wake))"),
+            (
+                "an absolute loss of 0.2 instead of 20 %",
+                "fraction_lost_over_20 = float(np.mean(w_wake - w_sleep > 0.2))",
+            ),
+            ("compared with 0.2 times the weight", "fraction_lost_over_20 = float(np.mean(w_sleep < 0.2 * w_wake))"),
+            ("only the task synapses", "fraction_lost_over_20 = float(np.mean(w_sleep[task] < 0.8 * w_wake[task]))"),
+            ("only the other synapses", "fraction_lost_over_20 = float(np.mean(w_sleep[~task] < 0.8 * w_wake[~task]))"),
+            (
+                "the replay night of section 4",
+                "fraction_lost_over_20 = float(np.mean(replay_nights['replay'] < 0.8 * w_wake))",
+            ),
+            ("the complement: kept more than 80 %", "fraction_lost_over_20 = float(np.mean(w_sleep >= 0.8 * w_wake))"),
+            ("the threshold itself, typed in", "fraction_lost_over_20 = 0.2"),
+            ("section 3's mean fall as a fraction", "fraction_lost_over_20 = fall_percent / 100"),
+            (
+                "compared with the weights before the day",
+                "fraction_lost_over_20 = float(np.mean(w_sleep < 0.8 * w_naive))",
+            ),
+            ("the blank autograder answer", "fraction_lost_over_20 = None"),
+        ],
+        "ex2_uniform_test": [
+            ("section 3's fall, the protected rule", "uniform_fall_percent = fall_percent"),
+            ("a fraction, not percent", "uniform_fall_percent = 1 - w_uniform.mean() / w_wake.mean()"),
+            ("the wrong sign (a rise)", "uniform_fall_percent = -100 * (1 - w_uniform.mean() / w_wake.mean())"),
+            (
+                "relative to the mean after the night",
+                "uniform_fall_percent = 100 * (w_wake.mean() / w_uniform.mean() - 1)",
+            ),
+            (
+                "relative to the weights before the day",
+                "uniform_fall_percent = 100 * (1 - w_uniform.mean() / w_naive.mean())",
+            ),
+            (
+                "only the task synapses",
+                "uniform_fall_percent = 100 * (1 - w_uniform[task].mean() / w_wake[task].mean())",
+            ),
+            (
+                "a night with replay",
+                "sleep.run_phase(uniform_machine, w_wake, awake=False, p_replay=0.5)\n"
+                "uniform_fall_percent = 100 * (1 - np.mean(uniform_machine['synapses'].w[:]) / w_wake.mean())",
+            ),
+            ("the blank autograder answer", "uniform_fall_percent = None"),
+        ],
+        "ex3_second_day_test": [
+            ("the first day's mean", "mean_after_second_day = float(w_wake.mean())"),
+            (
+                "the second day from the naive weights",
+                "sleep.run_phase(machine, w_naive, awake=True)\n"
+                "mean_after_second_day = float(np.mean(machine['synapses'].w[:]))",
+            ),
+            (
+                "a night instead of a day",
+                "sleep.run_phase(machine, w_wake, awake=False)\n"
+                "mean_after_second_day = float(np.mean(machine['synapses'].w[:]))",
+            ),
+            (
+                "a day after the night",
+                "sleep.run_phase(machine, w_sleep, awake=True)\n"
+                "mean_after_second_day = float(np.mean(machine['synapses'].w[:]))",
+            ),
+            (
+                "the sum, not the mean",
+                "sleep.run_phase(machine, w_wake, awake=True)\n"
+                "mean_after_second_day = float(np.sum(machine['synapses'].w[:]))",
+            ),
+            (
+                "only the task synapses",
+                "sleep.run_phase(machine, w_wake, awake=True)\n"
+                "mean_after_second_day = float(np.mean(machine['synapses'].w[:][task]))",
+            ),
+            (
+                "the day's rise, not the mean",
+                "sleep.run_phase(machine, w_wake, awake=True)\n"
+                "mean_after_second_day = float(np.mean(machine['synapses'].w[:])) - w_wake.mean()",
+            ),
+            (
+                "a night with replay instead of a day",
+                "sleep.run_phase(machine, w_wake, awake=False, p_replay=1.0)\n"
+                "mean_after_second_day = float(np.mean(machine['synapses'].w[:]))",
+            ),
+            ("the blank autograder answer", "mean_after_second_day = None"),
+        ],
+    },
+    "11_rewire_on_purpose": {
+        "ex1_tag_test": [
+            ("the blank autograder answer", "tag_hours = 0"),
+            (
+                "in minutes, not hours",
+                "tag_hours = 60 * float((basics['h_A'][0] - h0_mV > 0.840149).sum() * (basics['t_h'][1] - basics['t_h'][0]))",
+            ),
+            (
+                "compared with theta_pro instead of theta_tag",
+                "tag_hours = float((basics['h_A'][0] - h0_mV > 2.10037).sum() * (basics['t_h'][1] - basics['t_h'][0]))",
+            ),
+            (
+                "the time the tag ends, counted from the start of the run",
+                "tag_hours = float(basics['t_h'][np.nonzero(basics['h_A'][0] - h0_mV > 0.840149)[0][-1]])",
+            ),
+            (
+                "the strong tetanus's row (row 1) instead of the weak one",
+                "tag_hours = float((basics['h_A'][1] - h0_mV > 0.840149).sum() * (basics['t_h'][1] - basics['t_h'][0]))",
+            ),
+            ("counted samples, not hours", "tag_hours = float((basics['h_A'][0] - h0_mV > 0.840149).sum())"),
+            (
+                "the weight in % compared with theta_tag in mV",
+                "tag_hours = float((basics['w_A'][0] > 0.840149).sum() * (basics['t_h'][1] - basics['t_h'][0]))",
+            ),
+            (
+                "forgot the factor 0.1: tau_h times log(peak / theta_tag)",
+                "tag_hours = float(stc.STC_PARAMS['tau_h'] / hour) * np.log(np.max(basics['h_A'][0] - h0_mV) / 0.840149)",
+            ),
+            ("the early phase's decay time printed in the text (tau_h / 0.1, 1.9 h)", "tag_hours = 1.9"),
+            ("the weak-first capture window of section 2 ('about an hour')", "tag_hours = 1.0"),
+            (
+                "in days, not hours",
+                "tag_hours = float((basics['h_A'][0] - h0_mV > 0.840149).sum() * (basics['t_h'][1] - basics['t_h'][0])) / 24",
+            ),
+            ("exercise 2's answer", "tag_hours = 9"),
+        ],
+        "ex2_adult_test": [
+            ("the blank autograder answer", "adult_trains = 0"),
+            (
+                "scored at the default age (P28)",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)])\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)])",
+            ),
+            (
+                "the index from 0, not the number of trains",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=60)\n"
+                "adult_trains = int(np.argmax(_s >= 25))",
+            ),
+            (
+                "50 % instead of 25 %",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=60)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 50)])",
+            ),
+            (
+                "trains 30 minutes apart",
+                "_s = score([stc.session(1 * hour, int(n), 100, 30 * minute, 'A') for n in range(1, 13)], age=60)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)]) if (_s >= 25).any() else 12",
+            ),
+            ("the strong tetanus's three trains", "adult_trains = 3"),
+            ("a float, not an int", "adult_trains = 9.0"),
+            ("the value printed just above the exercises (300 pulses)", "adult_trains = 300"),
+            ("the largest number tried", "adult_trains = 12"),
+            ("exercise 1's answer rounded", "adult_trains = 1"),
+        ],
+        "ex4_fading_test": [
+            ("the blank autograder answer", "faded_kept = 0"),
+            ("the rule without decay: section 1's value", "faded_kept = float(week_kept[1])"),
+            (
+                "ran the old machine instead of fading_machine",
+                "stc.run_schedules(machine, exposure, [stc.strong_tetanus(1 * hour, 'A')])\n"
+                "faded_kept = float(stc.kept(machine, 1)[0])",
+            ),
+            (
+                "read pathway B",
+                "stc.run_schedules(fading_machine, exposure, [stc.strong_tetanus(1 * hour, 'A')])\n"
+                "faded_kept = float(stc.kept(fading_machine, 1, 'B')[0])",
+            ),
+            (
+                "read after three days, not a week",
+                "stc.run_schedules(fading_machine, exposure, [stc.strong_tetanus(1 * hour, 'A')])\n"
+                "faded_kept = float(stc.kept(fading_machine, 1, at=3 * 24 * hour)[0])",
+            ),
+            (
+                "a fraction, not a percentage",
+                "stc.run_schedules(fading_machine, exposure, [stc.strong_tetanus(1 * hour, 'A')])\n"
+                "faded_kept = float(stc.kept(fading_machine, 1)[0]) / 100",
+            ),
+            (
+                "the weak tetanus instead of the strong one",
+                "stc.run_schedules(fading_machine, exposure, [stc.weak_tetanus(1 * hour, 'A')])\n"
+                "faded_kept = float(stc.kept(fading_machine, 1)[0])",
+            ),
+            ("tau_forget of 5 hours: nothing left (value measured once with that rule)", "faded_kept = 0.0"),
+            (
+                "section 1's value decayed by exp(-t / 5 days) instead of running the changed rule",
+                "faded_kept = float(week_kept[1]) * np.exp(-(7 * 24 - 4) / 120)",
+            ),
+            ("section 1's value times exp(-7 / 5)", "faded_kept = float(week_kept[1]) * np.exp(-7 / 5)"),
+            ("exercise 3's score", "faded_kept = 99.4"),
+        ],
+        "ex3_schedule_test": [
+            ("the blank autograder answer", "my_schedule = None"),
+            ("the given schedule itself", "my_schedule = given_schedule"),
+            ("over the budget: four strong trains spaced", "my_schedule = practice_plan(4, 100, 60 * minute)"),
+            ("spaced practice on pathway B", "my_schedule = stc.session(1 * hour, 6, 50, 60 * minute, 'B')"),
+            ("practice spread into the second day", "my_schedule = practice_plan(6, 50, 5 * hour)"),
+            ("one long train of 200 pulses", "my_schedule = practice_plan(1, 200, 1 * minute)"),
+            ("sleep only, no practice", "my_schedule = stc.sleep(16 * hour)"),
+            (
+                "free extra practice on pathway B next to the massed schedule",
+                "my_schedule = given_schedule + stc.session(1 * hour, 10, 200, 20 * minute, 'B')",
+            ),
+            (
+                "a 'sleep' whose replays are practice: 100 pulses every 10 minutes",
+                "my_schedule = practice_plan(1, 5, 1 * minute) + stc.sleep(1 * hour, hours=12, replay_every=10 * minute, replay_pulses=100)",
+            ),
+            (
+                "sleep replays of 100 pulses at the assumed rate",
+                "my_schedule = practice_plan(1, 5, 1 * minute) + stc.sleep(1 * hour, replay_pulses=100)",
+            ),
+            (
+                "practice trains marked as replay by hand",
+                "my_schedule = practice_plan(1, 5, 1 * minute) + [{**stc.train(k * 30 * minute, 200, 'A'), 'replay': True} for k in range(2, 20)]",
+            ),
+            (
+                "a negative pulse count to cancel spending",
+                "my_schedule = practice_plan(3, 100, 60 * minute) + [{'at': 7200.0, 'pulses': -100, 'pathway': 'A'}]",
+            ),
+            (
+                "a fractional pulse count",
+                "my_schedule = [{'at': 3600.0 * (k + 1), 'pulses': 50.5, 'pathway': 'A'} for k in range(5)]",
+            ),
+            (
+                "a train before time zero",
+                "my_schedule = practice_plan(5, 50, 60 * minute) + [{'at': -60.0, 'pulses': 50, 'pathway': 'A'}]",
+            ),
+            ("zero gaps: six trains of 50 pulses at once", "my_schedule = practice_plan(6, 50, 0 * minute)"),
+            ("trains that run past the first day", "my_schedule = practice_plan(6, 50, 60 * minute, start=20 * hour)"),
+            (
+                "made the given schedule worse instead of beating it",
+                "given_schedule = practice_plan(1, 5, 1 * minute)\nmy_schedule = practice_plan(1, 100, 1 * minute)",
+            ),
         ],
     },
 }

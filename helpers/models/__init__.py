@@ -14,6 +14,13 @@
     homeostasis.py  scaling, iSTDP and runaway STDP in one compiled program (04)
     structural.py   synapses that form and disappear, Butz & van Ooyen 2013 growth rule (05)
     ocular_dominance.py  binocular BCM cells and an age-gated critical period (06)
+    cortical_map.py a 1-D somatosensory map: Hebbian feedforward rule, lateral excitation and
+                    inhibition, a homeostatic threshold; dead cells and silent fingers (07, 08)
+    rehabilitation.py  nerve cut, stroke, a built-in use policy and a therapy dose on that map (08)
+    pain.py         the calcium rule on a spinal pain synapse, and the touch gate (09)
+    reward.py       reward-modulated STDP with an eligibility trace; TD learning with a drug (09)
+    sleep.py        a mapping learned by day, slow-wave Up and Down states and replay at night (10)
+    consolidation.py  synaptic tagging and capture on two clocks; practice schedules (11)
 
 A model module offers its published parameter sets (each defined once, next to
 its source), its rule(s) as ``Rule`` objects, and a builder that accepts the rule
@@ -26,11 +33,17 @@ from . import (
     bcm,
     calcium,
     competition,
+    consolidation,
+    cortical_map,
     homeostasis,
     inputs,
     neurons,
     ocular_dominance,
+    pain,
+    rehabilitation,
+    reward,
     rule,
+    sleep,
     stdp,
     structural,
 )
@@ -41,11 +54,17 @@ __all__ = [
     "bcm",
     "calcium",
     "competition",
+    "consolidation",
+    "cortical_map",
     "homeostasis",
     "inputs",
     "neurons",
     "ocular_dominance",
+    "pain",
+    "rehabilitation",
+    "reward",
     "rule",
+    "sleep",
     "stdp",
     "structural",
     "Rule",
