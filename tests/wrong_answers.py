@@ -1100,4 +1100,125 @@ WRONG_ANSWERS = {
             ),
         ],
     },
+    "09_when_plasticity_hurts": {
+        "ex1_crossover_test": [
+            (
+                "a plain number, the unit forgotten",
+                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning_change(ex1_frequencies, [300] * 10))",
+            ),
+            (
+                "the drift-only efficacy rho instead of the whole model",
+                "conditioning.run(pain.conditioning_values(conditioning, ex1_frequencies, [300] * 10))\n"
+                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning['exact'].rho[:10] - 0.5) * Hz",
+            ),
+            (
+                "the first potentiating frequency, not interpolated",
+                "_c = conditioning_change(ex1_frequencies, [300] * 10)\n"
+                "crossover_300 = ex1_frequencies[np.argmax(_c > 0)]",
+            ),
+            ("the period instead of the frequency", "crossover_300 = 1 / (13.6 * Hz)"),
+            ("the nearest tested frequency above the crossover, 15 Hz", "crossover_300 = 15 * Hz"),
+            ("section 2's weak stimulus rate (240 Hz)", "crossover_300 = 240 * Hz"),
+            (
+                "the frequency in kHz",
+                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning_change(ex1_frequencies, [300] * 10)) * kHz",
+            ),
+            ("the blank autograder answer", "crossover_300 = None"),
+        ],
+        "ex2_slow_trace_test": [
+            (
+                "tau_c left at 1 s (only s_max changed)",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            ("the formula's prediction, not the simulation", "slow_trace_ratio = float(np.exp(-2.5 / 2))"),
+            ("the ratio inverted (0.5 s over 3 s)", "slow_trace_ratio = 1 / 0.24"),
+            (
+                "no drift correction (rewarded change per reward only)",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_, _r, _o = reward.block_strengths(craving)\n"
+                "_g = ((_r[:, -1] - S_SWEEP_START) / reward.rewards_per_block(craving)).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            (
+                "Izhikevich's random 1-3 s spread kept on top of the delays",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=2 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            (
+                "section 5's ratio (tau_c = 1 s, 3 s over 0.5 s)",
+                "slow_trace_ratio = float(sweep_gain[4] / sweep_gain[1])",
+            ),
+            ("the formula's value, rounded and typed in", "slow_trace_ratio = 0.29"),
+            (
+                "the formula through the helper, not the simulation",
+                "slow_trace_ratio = reward.expected_gain_ratio(0.5 * second, 3 * second, 2 * second)",
+            ),
+            (
+                "section 4's rate of 1.5 Hz copied",
+                "craving.run(reward.reward_run_values(craving, rate=1.5 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            (
+                "the starting strengths left at their defaults (1 and 0)",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            ("exercise 1's answer (a neighbouring question)", "slow_trace_ratio = float(crossover_300 / Hz)"),
+            ("the blank autograder answer", "slow_trace_ratio = None"),
+        ],
+        "ex3_compensable_test": [
+            (
+                "Redish's drug error (with the floor)",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=drug_error)[-1, 0])",
+            ),
+            (
+                "the drug's D left out of the error",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + g * v1 - v)[-1, 0])",
+            ),
+            (
+                "the value of the last state, not the cue",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + D + g * v1 - v)[-1, -1])",
+            ),
+            (
+                "only 10 trials (not settled)",
+                "cue_value_compensable = float(reward.run_chain(10, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + D + g * v1 - v)[-1, 0])",
+            ),
+            (
+                "D added to every step, not only to the outcome",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.0, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + 0.5 + g * v1 - v)[-1, 0])",
+            ),
+            ("the natural reward's value printed in section 6", "cue_value_compensable = float(natural[500, 0])"),
+            (
+                "the settled value typed from gamma^3, with the error still floored",
+                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
+                "    return max(reward_size + D + gamma * next_value - value, D)\n"
+                "\n"
+                "cue_value_compensable = 1.5 * GAMMA**3",
+            ),
+            (
+                "the error without D, value typed in",
+                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
+                "    return reward_size + gamma * next_value - value\n"
+                "\n"
+                "cue_value_compensable = 1.5 * GAMMA**3",
+            ),
+            (
+                "the value of the second state, not the cue",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=compensable_error)[-1, 1])",
+            ),
+            (
+                "D multiplied into the reward instead of added (the same value when r = 1)",
+                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
+                "    return reward_size * (1 + D) + gamma * next_value - value\n"
+                "\n"
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=compensable_error)[-1, 0])",
+            ),
+            ("the blank autograder answer", "cue_value_compensable = None"),
+        ],
+    },
 }
