@@ -61,6 +61,9 @@ for _entry in REGISTRY:
                 _options = list(_control.options)
                 _values[_name] = _options[int(_fraction * (len(_options) - 1))]
                 continue
+            if isinstance(_control.value, bool):  # Checkbox, ToggleButton: off, then on
+                _values[_name] = _fraction > 0.3
+                continue
             _low, _high = _control.min, _control.max
             _value = _low + _fraction * (_high - _low)
             if isinstance(_control, ipywidgets.FloatLogSlider):  # min and max are exponents
