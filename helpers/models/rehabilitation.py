@@ -152,6 +152,7 @@ def recovery_course(
     policy=spontaneous_use,
     finger=AFFECTED,
     seed=1,
+    reuse=None,
 ):
     """After a stroke that killed ``dead``: ``start + duration + follow_up`` learning blocks of
     the map ``program`` (``cortical_map.build_map_network``; each block is one run of its
@@ -161,21 +162,61 @@ def recovery_course(
     ``policy`` (built in; default ``spontaneous_use``) plus the therapy dose of that block
     (``therapy_doses``). The other fingers' use stays 1. Returns a dict: ``performance`` (P
     before each block and after the last: one more value than blocks; the last is the outcome), ``use`` (u in each block),
-    ``dose`` (d in each block) and ``state`` (the map at the end). Same seed, same course.
+    ``dose`` (d in each block), ``state`` (the map at the end) and ``states`` (the map before
+    each block and at the end). Same seed, same course.
+
+    ``reuse``: an earlier course of this function with the same program, starting state, dead
+    cells, policy, finger and seed (for example the course without therapy). Its first blocks
+    with the same dose as this course would be run exactly alike, so they are copied instead of
+    run again (this only saves time: the result is the same as without ``reuse``).
     """
     doses = therapy_doses(dose, start, duration, follow_up)
     territory_before = cmap.territories(state)[finger]
     current = {"w": np.array(state["w"]), "theta": np.array(state["theta"])}
-    performances, uses = [], []
-    for block, extra in enumerate(doses):
+    performances, uses, states = [], [], []
+    same = _blocks_to_reuse(reuse, program, current, dead, policy, finger, seed, doses)
+    if same:
+        performances, uses = list(reuse["performance"][:same]), list(reuse["use"][:same])
+        states, current = list(reuse["states"][:same]), reuse["states"][same]
+    for block in range(same, len(doses)):
+        states.append(current)
         performances.append(performance(current, dead, finger, territory_before))
         use = np.ones(_n_fingers(state))
-        use[finger] = policy(performances[-1]) + extra
+        use[finger] = policy(performances[-1]) + doses[block]
         uses.append(use[finger])
         touches = cmap.touch_sequence(use, program["n_touches"], seed=1000 * seed + block)
         current = cmap.run_map(program, current, touches, dead=dead)
     performances.append(performance(current, dead, finger, territory_before))
-    return {"performance": np.array(performances), "use": np.array(uses), "dose": doses, "state": current}
+    states.append(current)
+    return {
+        "performance": np.array(performances),
+        "use": np.array(uses),
+        "dose": doses,
+        "state": current,
+        "states": states,
+        "setup": (program, dead, policy, finger, seed),
+    }
+
+
+def _blocks_to_reuse(reuse, program, start_state, dead, policy, finger, seed, doses):
+    # how many leading blocks of the course `reuse` this course would run exactly alike
+    if reuse is None:
+        return 0
+    old_program, old_dead, old_policy, old_finger, old_seed = reuse["setup"]
+    first = reuse["states"][0]
+    if (
+        old_program is not program
+        or old_policy is not policy
+        or (old_finger, old_seed) != (finger, seed)
+        or not np.array_equal(cmap.alive_mask(program["n_cells"], old_dead), cmap.alive_mask(program["n_cells"], dead))
+        or not (np.array_equal(first["w"], start_state["w"]) and np.array_equal(first["theta"], start_state["theta"]))
+    ):
+        raise ValueError(
+            "reuse must be a course from the same program, starting state, dead cells, policy, finger and seed"
+        )
+    n = min(len(doses), len(reuse["dose"]))
+    differ = np.flatnonzero(np.asarray(doses[:n]) != np.asarray(reuse["dose"][:n]))
+    return int(differ[0]) if len(differ) else n
 
 
 def mean_final_performance(program, state, dead, doses, starts, seeds, **options):
