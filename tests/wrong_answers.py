@@ -868,6 +868,245 @@ WRONG_ANSWERS = {
             ("the blank autograder answer", "territory_spread_frozen = None"),
         ],
     },
+    "08_lesion_recovery": {
+        "ex1_little_finger_test": [
+            (
+                "thresholds frozen (homeostasis=False)",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50, homeostasis=False)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = rehab.takeover_fraction(adult, _a, 4)",
+            ),
+            (
+                "cut D4 (index 3) instead of D5",
+                "_a = learn(adult, [1, 1, 1, 0, 1], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 3) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = rehab.takeover_fraction(adult, _a, 3)",
+            ),
+            (
+                "before minus after (the sign reversed)",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(cm.finger_of_cell(adult) == 3) - np.sum(rehab.finger_without(_a, 4) == 3))\n"
+                "d5_takeover = rehab.takeover_fraction(adult, _a, 4)",
+            ),
+            (
+                "the takeover as a percentage",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = 100 * rehab.takeover_fraction(adult, _a, 4)",
+            ),
+            (
+                "D4's territory after the cut, not its gain",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3))\n"
+                "d5_takeover = rehab.takeover_fraction(adult, _a, 4)",
+            ),
+            (
+                "section 2's takeover of D3's zone (the value printed above)",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = takeover",
+            ),
+            (
+                "4 blocks, as many as section 2's 4000 touches",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 4, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = rehab.takeover_fraction(adult, _a, 4)",
+            ),
+            (
+                "the map after the cut read with D5 touched too (cm.finger_of_cell)",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(cm.finger_of_cell(_a) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = rehab.takeover_fraction(adult, _a, 4)",
+            ),
+            (
+                "the share still silent instead of the share taken over",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = 1 - rehab.takeover_fraction(adult, _a, 4)",
+            ),
+            (
+                "the takeover counted in cells, not as a share",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = float(np.sum(rehab.finger_without(_a, 4)[rehab.silent_zone(adult, 4)] >= 0))",
+            ),
+            ("all zero (the autograder's blank answer)", "d4_gain = 0\nd5_takeover = 0.0"),
+        ],
+        "ex2_threshold_test": [
+            ("the coarse sweep's first working dose (printed in section 4)", "threshold_dose = above"),
+            ("the coarse sweep's last failing dose", "threshold_dose = below"),
+            (
+                "seed 1 only, not the mean over the seeds",
+                "threshold_dose = next((d for d in fine_doses if rehab.recovery_course(block, adult, dead, dose=d, start=0, policy=use_policy, seed=1)['performance'][-1] >= 0.5), fine_doses[-1])",
+            ),
+            ("a dose between the listed ones", "threshold_dose = (fine_doses[0] + fine_doses[1]) / 2"),
+            ("the largest dose in fine_doses", "threshold_dose = fine_doses[-1]"),
+            ("the dose as a percentage of the bracket", "threshold_dose = 100 * fine_doses[1]"),
+            (
+                "therapy from block 8 instead of block 0",
+                "threshold_dose = next((d for d in fine_doses if np.mean([rehab.recovery_course(block, adult, dead, dose=d, start=8, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]) >= 0.5), fine_doses[-1])",
+            ),
+            (
+                "the mean outcome at the threshold instead of the dose",
+                "threshold_dose = float(np.mean([rehab.recovery_course(block, adult, dead, dose=0.9, start=0, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
+            ),
+            ("zero (the autograder's blank answer)", "threshold_dose = 0"),
+        ],
+        "ex3_delay_test": [
+            ("the dose started at once (section 4's value)", "delayed_outcome = outcome[DOSES.index(above_late), 0]"),
+            (
+                "the dose started at block 8 (section 4's value)",
+                "delayed_outcome = outcome[DOSES.index(above_late), 1]",
+            ),
+            (
+                "read at the end of therapy, not 6 blocks later",
+                "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k)['performance'][4 + rehab.THERAPY_BLOCKS] for k in SEEDS]))",
+            ),
+            (
+                "the use in the last block instead of the performance",
+                "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k)['use'][-1] for k in SEEDS]))",
+            ),
+            (
+                "the outcome as a percentage",
+                "delayed_outcome = 100 * float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
+            ),
+            (
+                "seed 1 only, not the mean over the seeds",
+                "delayed_outcome = float(rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=1)['performance'][-1])",
+            ),
+            (
+                "the early threshold dose `above` instead of `above_late`",
+                "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above, start=4, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
+            ),
+            (
+                "4 blocks after section 4's late start (start=12)",
+                "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=12, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
+            ),
+            ("the previous exercise's answer", "delayed_outcome = threshold_dose"),
+            ("zero (the autograder's blank answer)", "delayed_outcome = 0.0"),
+        ],
+    },
+    "09_when_plasticity_hurts": {
+        "ex1_crossover_test": [
+            (
+                "a plain number, the unit forgotten",
+                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning_change(ex1_frequencies, [300] * 10))",
+            ),
+            (
+                "the drift-only efficacy rho instead of the whole model",
+                "conditioning.run(pain.conditioning_values(conditioning, ex1_frequencies, [300] * 10))\n"
+                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning['exact'].rho[:10] - 0.5) * Hz",
+            ),
+            (
+                "the first potentiating frequency, not interpolated",
+                "_c = conditioning_change(ex1_frequencies, [300] * 10)\n"
+                "crossover_300 = ex1_frequencies[np.argmax(_c > 0)]",
+            ),
+            ("the period instead of the frequency", "crossover_300 = 1 / (13.6 * Hz)"),
+            ("the nearest tested frequency above the crossover, 15 Hz", "crossover_300 = 15 * Hz"),
+            ("section 2's weak stimulus rate (240 Hz)", "crossover_300 = 240 * Hz"),
+            (
+                "the frequency in kHz",
+                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning_change(ex1_frequencies, [300] * 10)) * kHz",
+            ),
+            ("the blank autograder answer", "crossover_300 = None"),
+        ],
+        "ex2_slow_trace_test": [
+            (
+                "tau_c left at 1 s (only s_max changed)",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            ("the formula's prediction, not the simulation", "slow_trace_ratio = float(np.exp(-2.5 / 2))"),
+            ("the ratio inverted (0.5 s over 3 s)", "slow_trace_ratio = 1 / 0.24"),
+            (
+                "no drift correction (rewarded change per reward only)",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_, _r, _o = reward.block_strengths(craving)\n"
+                "_g = ((_r[:, -1] - S_SWEEP_START) / reward.rewards_per_block(craving)).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            (
+                "Izhikevich's random 1-3 s spread kept on top of the delays",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=2 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            (
+                "section 5's ratio (tau_c = 1 s, 3 s over 0.5 s)",
+                "slow_trace_ratio = float(sweep_gain[4] / sweep_gain[1])",
+            ),
+            ("the formula's value, rounded and typed in", "slow_trace_ratio = 0.29"),
+            (
+                "the formula through the helper, not the simulation",
+                "slow_trace_ratio = reward.expected_gain_ratio(0.5 * second, 3 * second, 2 * second)",
+            ),
+            (
+                "section 4's rate of 1.5 Hz copied",
+                "craving.run(reward.reward_run_values(craving, rate=1.5 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            (
+                "the starting strengths left at their defaults (1 and 0)",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            ("exercise 1's answer (a neighbouring question)", "slow_trace_ratio = float(crossover_300 / Hz)"),
+            ("the blank autograder answer", "slow_trace_ratio = None"),
+        ],
+        "ex3_compensable_test": [
+            (
+                "Redish's drug error (with the floor)",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=drug_error)[-1, 0])",
+            ),
+            (
+                "the drug's D left out of the error",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + g * v1 - v)[-1, 0])",
+            ),
+            (
+                "the value of the last state, not the cue",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + D + g * v1 - v)[-1, -1])",
+            ),
+            (
+                "only 10 trials (not settled)",
+                "cue_value_compensable = float(reward.run_chain(10, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + D + g * v1 - v)[-1, 0])",
+            ),
+            (
+                "D added to every step, not only to the outcome",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.0, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + 0.5 + g * v1 - v)[-1, 0])",
+            ),
+            ("the natural reward's value printed in section 6", "cue_value_compensable = float(natural[500, 0])"),
+            (
+                "the settled value typed from gamma^3, with the error still floored",
+                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
+                "    return max(reward_size + D + gamma * next_value - value, D)\n"
+                "\n"
+                "cue_value_compensable = 1.5 * GAMMA**3",
+            ),
+            (
+                "the error without D, value typed in",
+                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
+                "    return reward_size + gamma * next_value - value\n"
+                "\n"
+                "cue_value_compensable = 1.5 * GAMMA**3",
+            ),
+            (
+                "the value of the second state, not the cue",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=compensable_error)[-1, 1])",
+            ),
+            (
+                "D multiplied into the reward instead of added (the same value when r = 1)",
+                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
+                "    return reward_size * (1 + D) + gamma * next_value - value\n"
+                "\n"
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=compensable_error)[-1, 0])",
+            ),
+            ("the blank autograder answer", "cue_value_compensable = None"),
+        ],
+    },
     "10_sleep_and_consolidation": {
         "ex1_shrunk_test": [
             ("a percentage, not a fraction", "fraction_lost_over_20 = 100 * float(np.mean(w_sleep < 0.8 * w_wake))"),
@@ -1098,127 +1337,6 @@ WRONG_ANSWERS = {
                 "made the given schedule worse instead of beating it",
                 "given_schedule = practice_plan(1, 5, 1 * minute)\nmy_schedule = practice_plan(1, 100, 1 * minute)",
             ),
-        ],
-    },
-    "09_when_plasticity_hurts": {
-        "ex1_crossover_test": [
-            (
-                "a plain number, the unit forgotten",
-                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning_change(ex1_frequencies, [300] * 10))",
-            ),
-            (
-                "the drift-only efficacy rho instead of the whole model",
-                "conditioning.run(pain.conditioning_values(conditioning, ex1_frequencies, [300] * 10))\n"
-                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning['exact'].rho[:10] - 0.5) * Hz",
-            ),
-            (
-                "the first potentiating frequency, not interpolated",
-                "_c = conditioning_change(ex1_frequencies, [300] * 10)\n"
-                "crossover_300 = ex1_frequencies[np.argmax(_c > 0)]",
-            ),
-            ("the period instead of the frequency", "crossover_300 = 1 / (13.6 * Hz)"),
-            ("the nearest tested frequency above the crossover, 15 Hz", "crossover_300 = 15 * Hz"),
-            ("section 2's weak stimulus rate (240 Hz)", "crossover_300 = 240 * Hz"),
-            (
-                "the frequency in kHz",
-                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning_change(ex1_frequencies, [300] * 10)) * kHz",
-            ),
-            ("the blank autograder answer", "crossover_300 = None"),
-        ],
-        "ex2_slow_trace_test": [
-            (
-                "tau_c left at 1 s (only s_max changed)",
-                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0}))\n"
-                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
-                "slow_trace_ratio = float(_g[1] / _g[0])",
-            ),
-            ("the formula's prediction, not the simulation", "slow_trace_ratio = float(np.exp(-2.5 / 2))"),
-            ("the ratio inverted (0.5 s over 3 s)", "slow_trace_ratio = 1 / 0.24"),
-            (
-                "no drift correction (rewarded change per reward only)",
-                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
-                "_, _r, _o = reward.block_strengths(craving)\n"
-                "_g = ((_r[:, -1] - S_SWEEP_START) / reward.rewards_per_block(craving)).reshape(2, 6).mean(axis=1)\n"
-                "slow_trace_ratio = float(_g[1] / _g[0])",
-            ),
-            (
-                "Izhikevich's random 1-3 s spread kept on top of the delays",
-                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=2 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
-                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
-                "slow_trace_ratio = float(_g[1] / _g[0])",
-            ),
-            (
-                "section 5's ratio (tau_c = 1 s, 3 s over 0.5 s)",
-                "slow_trace_ratio = float(sweep_gain[4] / sweep_gain[1])",
-            ),
-            ("the formula's value, rounded and typed in", "slow_trace_ratio = 0.29"),
-            (
-                "the formula through the helper, not the simulation",
-                "slow_trace_ratio = reward.expected_gain_ratio(0.5 * second, 3 * second, 2 * second)",
-            ),
-            (
-                "section 4's rate of 1.5 Hz copied",
-                "craving.run(reward.reward_run_values(craving, rate=1.5 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
-                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
-                "slow_trace_ratio = float(_g[1] / _g[0])",
-            ),
-            (
-                "the starting strengths left at their defaults (1 and 0)",
-                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
-                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
-                "slow_trace_ratio = float(_g[1] / _g[0])",
-            ),
-            ("exercise 1's answer (a neighbouring question)", "slow_trace_ratio = float(crossover_300 / Hz)"),
-            ("the blank autograder answer", "slow_trace_ratio = None"),
-        ],
-        "ex3_compensable_test": [
-            (
-                "Redish's drug error (with the floor)",
-                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=drug_error)[-1, 0])",
-            ),
-            (
-                "the drug's D left out of the error",
-                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + g * v1 - v)[-1, 0])",
-            ),
-            (
-                "the value of the last state, not the cue",
-                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + D + g * v1 - v)[-1, -1])",
-            ),
-            (
-                "only 10 trials (not settled)",
-                "cue_value_compensable = float(reward.run_chain(10, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + D + g * v1 - v)[-1, 0])",
-            ),
-            (
-                "D added to every step, not only to the outcome",
-                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.0, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + 0.5 + g * v1 - v)[-1, 0])",
-            ),
-            ("the natural reward's value printed in section 6", "cue_value_compensable = float(natural[500, 0])"),
-            (
-                "the settled value typed from gamma^3, with the error still floored",
-                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
-                "    return max(reward_size + D + gamma * next_value - value, D)\n"
-                "\n"
-                "cue_value_compensable = 1.5 * GAMMA**3",
-            ),
-            (
-                "the error without D, value typed in",
-                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
-                "    return reward_size + gamma * next_value - value\n"
-                "\n"
-                "cue_value_compensable = 1.5 * GAMMA**3",
-            ),
-            (
-                "the value of the second state, not the cue",
-                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=compensable_error)[-1, 1])",
-            ),
-            (
-                "D multiplied into the reward instead of added (the same value when r = 1)",
-                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
-                "    return reward_size * (1 + D) + gamma * next_value - value\n"
-                "\n"
-                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=compensable_error)[-1, 0])",
-            ),
-            ("the blank autograder answer", "cue_value_compensable = None"),
         ],
     },
 }
