@@ -231,10 +231,11 @@ def build_rate_protocol_network(
     }
 
 
-def rate_protocol_values(machine, frequencies, n_pulses, rule_values=None):
-    """``run_args`` for ``build_rate_protocol_network``: channel k gets ``n_pulses[k]`` at
-    ``frequencies[k]`` (a quantity array, 0.5-200 Hz); unused channels repeat the last protocol.
-    ``rule_values`` changes rule parameters for this run only, e.g. ``{"tau_ca": 50 * ms}``."""
+def rate_protocol_values(machine, frequencies, n_pulses, rule_values=None, max_pulses=900):
+    """``run_args`` for ``build_rate_protocol_network``: channel k gets ``n_pulses[k]`` (1 to
+    ``max_pulses``) at ``frequencies[k]`` (a quantity array, 0.5-200 Hz); unused channels repeat
+    the last protocol. ``rule_values`` changes rule parameters for this run only, e.g.
+    ``{"tau_ca": 50 * ms}``."""
     pulser = machine["pulser"]
     n_channels = len(pulser)
     frequencies = np.atleast_1d(require_quantity("frequencies", frequencies, Hz, 0.5, 200) / Hz)
@@ -242,7 +243,7 @@ def rate_protocol_values(machine, frequencies, n_pulses, rule_values=None):
     if not 1 <= len(frequencies) <= n_channels:
         raise ValueError(f"give between 1 and {n_channels} frequencies, got {len(frequencies)}")
     for n in n_pulses:
-        require_count("n_pulses", n, 1, 900)
+        require_count("n_pulses", n, 1, max_pulses)
     padding = n_channels - len(frequencies)
     all_f = np.concatenate([frequencies, np.full(padding, frequencies[-1])])
     all_n = np.concatenate([n_pulses, np.full(padding, n_pulses[-1])]).astype(int)

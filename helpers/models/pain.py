@@ -14,6 +14,7 @@ from brian2 import Hz, Network, NeuronGroup, SpikeMonitor, Synapses, ms, mV, sec
 
 from ..simulation import time_step
 from ..validation import require_count, require_in_range, require_quantity
+from . import calcium
 
 # The projection neuron: a leaky integrate-and-fire cell (our choices, typical of
 # cortical and dorsal horn models; not fitted to lamina I recordings).
@@ -131,15 +132,4 @@ def conditioning_values(machine, frequencies, n_pulses):
     """``run_args`` for ``calcium.build_rate_protocol_network`` with up to 2000 pulses per
     channel (a conditioning protocol such as Klein et al.'s 1020-pulse LFS): channel k gets
     ``n_pulses[k]`` at ``frequencies[k]`` (0.5-200 Hz); unused channels repeat the last."""
-    pulser = machine["pulser"]
-    n_channels = len(pulser)
-    frequencies = np.atleast_1d(require_quantity("frequencies", frequencies, Hz, 0.5, 200) / Hz)
-    n_pulses = np.broadcast_to(n_pulses, frequencies.shape)
-    if not 1 <= len(frequencies) <= n_channels:
-        raise ValueError(f"give between 1 and {n_channels} frequencies, got {len(frequencies)}")
-    for n in n_pulses:
-        require_count("n_pulses", n, 1, 2000)
-    padding = n_channels - len(frequencies)
-    all_f = np.concatenate([frequencies, np.full(padding, frequencies[-1])])
-    all_n = np.concatenate([n_pulses, np.full(padding, n_pulses[-1])]).astype(int)
-    return {pulser.frequency: all_f * Hz, pulser.n_pulses: all_n}
+    return calcium.rate_protocol_values(machine, frequencies, n_pulses, max_pulses=2000)
