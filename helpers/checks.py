@@ -200,7 +200,7 @@ def check_value(name, value, expected, rel_tol=0.01, abs_tol=0.0, unit=None, req
         for slip, message in slips:
             if _close(number, float(slip), max(rel_tol, 1e-9), abs_tol):
                 raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)}: {message}")
-        tolerance = f"{rel_tol:.0%}" if rel_tol >= 0.01 else f"{rel_tol:.1%}"
+        tolerance = f"{rel_tol:.0%}" if rel_tol >= 0.01 else f"{rel_tol:.1%}" if rel_tol >= 0.001 else f"{rel_tol:.0e} relative"
         raise AssertionError(
             f"{name} = {number:.4g}{_suffix(unit)} {_what_is_off(number, expected, rel_tol)} "
             f"(the check allows {tolerance}). {hint}".rstrip()
@@ -257,3 +257,69 @@ def check_not_slip(name, value, slips, rel_tol=1e-3, abs_tol=0.0, unit=None):
         slip = float(slip)
         if math.isfinite(slip) and _close(number, slip, rel_tol, abs_tol):
             raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)}: {message}")
+
+
+# ------------------------------------------------------------ reproduce-the-paper checks
+
+
+class PaperCheck:
+    """One comparison of a simulation with a published result.
+
+    ``name``: a short id (``"md_shift"``), used by tests/broken_models to say which check a
+    broken model must fail. ``claim``: what the paper found, in words. ``value``: what the
+    model gave (a number, or a short text). ``bar``: the tolerance in words (``"< -0.3"``).
+    ``passed``: whether the model met it. ``built_in``: True where the model cannot give
+    another outcome (shown, never counted as a reproduction).
+    """
+
+    def __init__(self, name, claim, value, bar, passed, built_in=False):
+        self.name, self.claim, self.value, self.bar = name, claim, value, bar
+        self.passed, self.built_in = bool(passed), built_in
+
+    def __repr__(self):
+        mark = "ok" if self.passed else "FAILED"
+        return f"PaperCheck({self.name}: {self.value} vs {self.bar}, {mark})"
+
+
+def failed_checks(checks):
+    """The names of the checks in ``checks`` that did not pass."""
+    return [check.name for check in checks if not check.passed]
+
+
+def assert_reproduced(checks):
+    """Print one line per check; raise ``AssertionError`` naming every check that failed."""
+    for check in checks:
+        value = f"{check.value:.3g}" if isinstance(check.value, (int, float, np.number)) else str(check.value)
+        mark = "✓" if check.passed else "✗"
+        kind = " (built in)" if check.built_in else ""
+        print(f"{mark} {check.name}{kind}: {check.claim}: model {value}, required {check.bar}")
+    failed = [check for check in checks if not check.passed]
+    if failed:
+        raise AssertionError("not reproduced: " + "; ".join(f"{c.name} ({c.claim}: {c.value} vs {c.bar})" for c in failed))
+    return True
+
+
+# ------------------------------------------------------------ the collection's tolerance policy
+
+# An answer that your code computes is compared with the reference computation to this
+# relative tolerance: the same program gives the same number, so only a different method
+# (or a number typed from a printout, rounded) lands outside it.
+COMPUTED_REL_TOL = 1e-6
+POLICY = "Store the value your code computes, not a number typed from a printout."
+
+
+def check_computed(name, value, expected, unit=None, require_unit=False, slips=(), hint=""):
+    """The collection's policy for computed answers: ``value`` must equal ``expected`` within
+    ``COMPUTED_REL_TOL`` (relative). A value that matches only to 2-4 significant digits (typed
+    from a printout) fails with a message that says so; otherwise as ``check_value``.
+    """
+    number = _as_number(name, value, unit, require_unit)
+    if not _close(number, expected, COMPUTED_REL_TOL, 0.0):
+        for digits in (2, 3, 4):
+            if expected != 0 and float(f"{expected:.{digits}g}") == float(f"{number:.{digits}g}") and _close(
+                number, expected, 5 * 10.0 ** (1 - digits), 0.0
+            ):
+                raise AssertionError(
+                    f"{name} = {number:.6g}{_suffix(unit)} looks like a rounded number typed in. {POLICY}"
+                )
+    check_value(name, number, expected, rel_tol=COMPUTED_REL_TOL, unit=unit, slips=slips, hint=hint)

@@ -21,11 +21,25 @@ def session_home(tmp_path_factory):
     return tmp_path_factory.mktemp("home")
 
 
+SELECTED = []  # the notebooks that the selected tests take as their ``notebook`` parameter
+
+
+def pytest_collection_finish(session):
+    """Remember which notebooks the selected tests need (``pytest -k 07_`` selects one's tests)."""
+    wanted = set()
+    for item in session.items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "notebook" in params:
+            wanted.add(params["notebook"])
+    SELECTED[:] = [notebook for notebook in executions.NOTEBOOKS if notebook in wanted]
+
+
 @pytest.fixture(scope="session")
 def references(session_home, tmp_path_factory):
+    """Execution A of the selected notebooks (every notebook in a full run)."""
     if not executions.SKIP_BROWSER and executions.chromium_missing():
         pytest.fail(executions.chromium_missing(), pytrace=False)
-    return executions.run_references(tmp_path_factory.mktemp("lab"), session_home)
+    return executions.run_references(tmp_path_factory.mktemp("lab"), session_home, SELECTED or executions.NOTEBOOKS)
 
 
 @pytest.fixture

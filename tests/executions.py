@@ -540,13 +540,17 @@ def run_in_jupyterlab(lab, browser, notebook):
     return result
 
 
-def run_references(base, home):
-    """Execution A of every notebook: {notebook path: result}, in JupyterLab unless SKIP_BROWSER."""
+def run_references(base, home, notebooks=NOTEBOOKS):
+    """Execution A of ``notebooks``: {notebook path: result}, in JupyterLab unless SKIP_BROWSER.
+
+    ``notebooks`` are the ones the session's selected tests ask for (``pytest -k 07_`` runs one),
+    so JupyterLab and Chromium start only when a selected test needs a reference run.
+    """
     if SKIP_BROWSER:
-        return {notebook: run_with_nbclient(notebook, home) for notebook in NOTEBOOKS}
+        return {notebook: run_with_nbclient(notebook, home) for notebook in notebooks}
     (base / "root").mkdir(parents=True)
     with jupyterlab(base, home) as lab, chromium(base / "chromium-profile") as browser:
-        return {notebook: run_in_jupyterlab(lab, browser, notebook) for notebook in NOTEBOOKS}
+        return {notebook: run_in_jupyterlab(lab, browser, notebook) for notebook in notebooks}
 
 
 # ------------------------------------------------------------ execution B, nbgrader

@@ -1,0 +1,3 @@
+"""Broken models for notebook 04 (see tests/broken_models/__init__.py for the format)."""
+
+BROKEN = []
