@@ -625,10 +625,21 @@ def test_parameter_declarations_follow_the_units():
 
 
 def test_each_published_parameter_set_is_defined_once():
-    """The Song et al. neuron and the pair rule's symbols live in one place each."""
-    from helpers.models import homeostasis as homeostasis_model
+    """A parameter set (a dict constant in helpers/models) is written in one module only: no two
+    modules define a dict constant of the same name, nor the same dict literal under two names."""
+    import ast
+    from collections import defaultdict
 
-    assert homeostasis_model.neurons.SONG_2000_NEURON is neurons.SONG_2000_NEURON
+    names, literals = defaultdict(list), defaultdict(list)
+    for path in sorted((Path(helpers.__file__).parent / "models").glob("*.py")):
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and target.id.isupper():
+                        names[target.id].append(path.stem)
+                        literals[ast.dump(node.value)].append(f"{path.stem}.{target.id}")
+    assert not {n: m for n, m in names.items() if len(m) > 1}, "a parameter set is defined in two modules"
+    assert not [d for d in literals.values() if len(d) > 1], "the same parameter values are written twice"
     for params in (stdp.PAIR_STDP_BI_POO, competition.SONG_2000_STDP, homeostasis_model.EXC_PARAMS):
         assert {"tau_plus", "tau_minus", "A_plus", "A_minus", "w_max"} <= set(params)
     for rule in (stdp.PAIR_RULE, stdp.TRIPLET_RULE):
