@@ -640,7 +640,7 @@ def test_each_published_parameter_set_is_defined_once():
                         literals[ast.dump(node.value)].append(f"{path.stem}.{target.id}")
     assert not {n: m for n, m in names.items() if len(m) > 1}, "a parameter set is defined in two modules"
     assert not [d for d in literals.values() if len(d) > 1], "the same parameter values are written twice"
-    for params in (stdp.PAIR_STDP_BI_POO, competition.SONG_2000_STDP, homeostasis_model.EXC_PARAMS):
+    for params in (stdp.PAIR_STDP_BI_POO, competition.SONG_2000_STDP, models.homeostasis.EXC_PARAMS):
         assert {"tau_plus", "tau_minus", "A_plus", "A_minus", "w_max"} <= set(params)
     for rule in (stdp.PAIR_RULE, stdp.TRIPLET_RULE):
         assert "w_max" in rule.on_pre + rule.on_post and "g_max" not in str(rule)
