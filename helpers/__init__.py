@@ -3,9 +3,8 @@
 - ``simulation``: ``setup_notebook`` (style, seeds, Brian2 target and cache), the
   clock convention (``time_step``, ``named_clock``) and ``compile_network``
   (compile a model once per session, re-run it fast for sliders)
-- ``models``: one module per mechanism (calcium, stdp, bcm, competition,
-  homeostasis, structural, ocular_dominance) on shared neurons, inputs and
-  analysis; see ``helpers.models``
+- ``models``: one module per mechanism; the models map (which module, which
+  notebooks) is the docstring of ``helpers.models``
 - ``figures``: alt text for every figure, written from its titles and axes
 - ``coursework``: nbgrader helpers for instructors (feedback without hidden tests,
   a late penalty, the points table)

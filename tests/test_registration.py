@@ -91,3 +91,24 @@ def test_a_missing_place_is_named():
         texts[name] = "\n".join(line for line in texts[name].splitlines() if f"notebooks/{first.name}" not in line)
     missing = missing_places(first, texts)
     assert "README map row" in missing and "glossary entry" in missing
+
+
+def test_the_layout_described_is_the_layout_that_exists():
+    """docs/CONTRIBUTING.md names every tool and helpers module; helpers/__init__.py names every
+    helpers module; the models map names every model module; CONTRIBUTING.md lists no model module
+    (it points to the models map, so there is one list to keep)."""
+    contributing = (ROOT / "docs" / "CONTRIBUTING.md").read_text()
+    package_doc = helpers.__doc__
+    modules = [p.stem for p in sorted((ROOT / "helpers").glob("*.py")) if p.stem != "__init__"]
+    model_modules = [p.stem for p in sorted((ROOT / "helpers" / "models").glob("*.py")) if p.stem != "__init__"]
+    tools = [p.name for p in sorted((ROOT / "tools").glob("*.py"))]
+    problems = [f"CONTRIBUTING.md does not name tools/{t}" for t in tools if f"tools/{t}" not in contributing]
+    problems += [f"CONTRIBUTING.md does not name helpers/{m}.py" for m in modules if f"{m}.py" not in contributing]
+    problems += [f"helpers/__init__.py does not name {m}" for m in modules if f"``{m}``" not in package_doc]
+    problems += [f"the models map does not name {m}.py" for m in model_modules if f"{m}.py" not in helpers.models.__doc__]
+    problems += [
+        f"CONTRIBUTING.md lists helpers/models/{m}.py (the models map is the one list)"
+        for m in model_modules
+        if re.search(rf"^\s+{m}\.py", contributing, flags=re.MULTILINE)
+    ]
+    assert not problems, "\n".join(problems)
