@@ -253,9 +253,20 @@ def test_think_questions_are_graded_by_hand_with_a_rubric(nb):
 
 
 def test_reproduce_section_asserts_agreement_with_a_published_value(nb):
+    """An ``assert`` comparing a model value with a number, or ``assert_reproduced(<model>.paper_checks(...))``:
+    the paper checks that tests/broken_models attacks."""
     _, _, code = section(nb, "reproduce")
     found = [test for source in code for test in asserts_comparing_a_value(source)]
+    found += [source for source in code if re.search(r"assert_reproduced\(\s*\w+(\.\w+)*\.paper_checks\(", source)]
     assert found, "the reproduce section has no `assert` comparing a model value with data or a number"
+
+
+def test_exercises_state_the_tolerance_policy(nb):
+    """One tolerance policy for the whole collection (helpers.checks.POLICY), stated where the exercises start."""
+    from helpers.checks import POLICY
+
+    _, text, _ = section(nb, "exercises")
+    assert POLICY in " ".join(text.split()), f"the Exercises section does not state the policy: {POLICY!r}"
 
 
 def test_myths_and_evidence_section_is_not_empty(nb):
