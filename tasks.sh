@@ -25,14 +25,16 @@ find_python() {
 
 setup() {
     local stamp="$VENV/.installed" want
-    want=$(cat requirements.txt pyproject.toml | cksum)
+    # requirements-dev.txt counts when present (tests/test_tooling.py copies only the other two)
+    want=$( { cat requirements.txt pyproject.toml; [ ! -f requirements-dev.txt ] || cat requirements-dev.txt; } | cksum)
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
         return 0
     fi
     echo "== setting up $VENV (one-off, about a minute)"
     [ -x "$PY" ] || "$(find_python)" -m venv "$VENV"
     "$PY" -m pip install --quiet --upgrade pip
-    "$PY" -m pip install --quiet -r requirements.txt
+    # learners' packages (requirements.txt) and the tests', site's and lint's on top
+    "$PY" -m pip install --quiet -r requirements-dev.txt
     "$PY" -m pip install --quiet --no-deps -e .
     # A kernel with this interpreter's absolute path: JupyterLab, the tests and the
     # benchmark then all start the same Python, so they share Brian2's compile cache.

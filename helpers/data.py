@@ -7,11 +7,22 @@ fit). A ``units`` line may say the unit of each column.
 """
 
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+def _data_folder():
+    """Where the CSV files are: inside the installed package (``pip install .``, a wheel),
+    else the repository's ``data/`` folder (a checkout, an editable install)."""
+    installed = Path(str(files("helpers") / "published_data"))
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+DATA_DIR = _data_folder()
 REQUIRED_KEYS = ("source", "obtained")
 
 
