@@ -21,6 +21,7 @@ from brian2 import ms  # noqa: E402
 
 import helpers  # noqa: E402
 from helpers.models import cortical_map as cm  # noqa: E402
+from numerics import assert_no_subnormals  # noqa: E402
 
 N_TOUCHES = 20000
 
@@ -146,6 +147,16 @@ def test_extra_use_expands_a_territory_and_normal_use_shrinks_it_back(developed,
         np.nanmean(cm.receptive_field_widths(s)[cm.finger_of_cell(s) == 2]) for s in (developed, trained["trained"])
     ]
     assert widths[1] < 0.95 * widths[0]
+
+
+def test_the_state_holds_no_subnormal_numbers(program, trained):
+    """Weights that decay for long would end as subnormal floats (below 1e-308), which made a run
+    six times slower: the program sets weights below W_FLOOR to 0 after every touch."""
+    assert_no_subnormals("practised map", trained["trained"]["w"], trained["trained"]["theta"])
+    assert_no_subnormals("map after normal use", trained["back"]["w"], trained["back"]["theta"])
+    recorded = cm.recorded_states(program)
+    assert_no_subnormals("recorded weights", *[state["w"] for _, state in recorded])
+    assert_no_subnormals("recorded thresholds", *[state["theta"] for _, state in recorded])
 
 
 def test_with_frozen_thresholds_the_map_barely_follows_use(developed, trained):

@@ -16,6 +16,7 @@ import pytest
 import helpers
 from helpers.models import cortical_map as cm
 from helpers.models import rehabilitation as rehab
+from numerics import assert_no_subnormals
 
 SEEDS = (1, 2, 3)
 
@@ -49,17 +50,25 @@ def outcomes(block, adult):
     dead = rehab.stroke_cells(adult)
     doses, starts = [0, 1, 2, 3, 4], [0, 8]
     untreated = {s: rehab.recovery_course(block, adult, dead, 0, max(starts), seed=s) for s in SEEDS}
-    table, use, recovered = {}, {}, {}
+    table, use, recovered, last_states = {}, {}, {}, []
     for dose in doses:
         for start in starts:
             runs = [rehab.recovery_course(block, adult, dead, dose, start, seed=s, reuse=untreated[s]) for s in SEEDS]
             table[dose, start] = np.mean([r["performance"][-1] for r in runs])
             recovered[dose, start] = np.mean([min(r["performance"][-1], 1) for r in runs])
             use[dose, start] = np.mean([r["use"][-1] for r in runs])
-    return {"outcome": table, "recovered": recovered, "use": use, "doses": doses, "starts": starts, "dead": dead}
+            last_states += [r["state"] for r in runs]
+    return {"last_states": last_states, "outcome": table, "recovered": recovered, "use": use, "doses": doses, "starts": starts, "dead": dead}
 
 
 # ---- unit checks ----
+
+
+def test_the_courses_hold_no_subnormal_numbers(outcomes):
+    """After the longest courses (therapy from block 8) no weight or threshold is a subnormal float
+    (they slow every step; the map's program floors weights below cortical_map.W_FLOOR to 0)."""
+    for state in outcomes["last_states"]:
+        assert_no_subnormals("map after a course", state["w"], state["theta"])
 
 
 def test_spontaneous_use_is_performance_clipped_to_zero_and_one():

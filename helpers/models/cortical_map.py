@@ -52,6 +52,7 @@ MAP_DT = 1 * ms  # one step
 TOUCH_STEPS = 4  # steps per touch: the response settles through the lateral connections
 TOUCH = TOUCH_STEPS * MAP_DT
 NO_TOUCH = -1.0  # a touch position that touches no finger (a silent slot)
+W_FLOOR = 1e-30  # a weight below this is set to 0 after each touch (no effect on any response)
 
 # Sizes (our choice: small enough that one touch costs microseconds).
 N_CELLS = 60
@@ -239,6 +240,11 @@ def build_map_network(
     feedforward.connect(i=np.tile(np.arange(n_receptors), n_cells), j=np.repeat(np.arange(n_cells), n_receptors))
     set_parameters(feedforward, syn_params)
     feedforward.w = 0.1
+    # Weights that decay towards 0 for long would end as subnormal floats (below 1e-308), on
+    # which every arithmetic step is tens of times slower: once per touch, set them to 0.
+    feedforward.run_regularly(
+        f"w = w * int(w > {W_FLOOR!r})", clock=named_clock(TOUCH), when="end", name="map_feedforward_floor"
+    )
     reach = arbor_mask(n_cells, n_fingers, receptors_per_finger, arbor)
     feedforward.reach = reach.reshape(-1).astype(float)
     lateral = Synapses(
@@ -306,7 +312,7 @@ def run_map(program, state, positions, dead=None, homeostasis=True, params=None,
     cells, feedforward = program["cells"], program["feedforward"]
     values = {
         program["touches"]: positions,
-        feedforward.w: (w * program["reach"]).reshape(-1),
+        feedforward.w: np.where(w > W_FLOOR, w * program["reach"], 0.0).reshape(-1),
         cells.theta: theta,
         cells.alive: alive_mask(n_cells, dead).astype(float),
         cells.homeostasis: 1.0 if homeostasis else 0.0,
