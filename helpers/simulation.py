@@ -10,10 +10,15 @@ Clock convention (keeps Brian2's compiled code identical between calls):
 Never pass ``dt=`` to a group: that makes a new clock, a new name and a new compile.
 """
 
+import atexit
 import contextlib
+import filecmp
 import hashlib
 import inspect
+import math
 import os
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -21,6 +26,7 @@ from pathlib import Path
 import brian2
 import numpy as np
 from brian2 import Clock, NeuronGroup, Quantity, check_units, defaultclock, implementation, second
+from brian2.codegen.cpp_prefs import get_compiler_and_args
 from brian2.devices.cpp_standalone.device import CPPStandaloneDevice
 from brian2.devices.device import get_device, reset_device, set_device
 
@@ -59,6 +65,57 @@ def setup_notebook(seed=DEFAULT_SEED, target="cython"):
     use_style()
     show_alt_text()  # every figure's output carries a description (the rendered site's alt text)
     return seed_everything(seed)
+
+
+def shared_cache_root():
+    """A read-only compiled cache shared by every user of an environment, or ``None``.
+
+    Set ``NEUROPLASTICITY_SHARED_CACHE`` to a folder filled once by
+    ``python tools/warm_cache.py --shared FOLDER`` (a hub's kernel spec can carry the
+    variable). A compiled model found there, built from the same code, runs from it; any
+    other model compiles into the user's own ``cache_root()`` as usual.
+    """
+    folder = os.environ.get("NEUROPLASTICITY_SHARED_CACHE")
+    return Path(folder) if folder else None
+
+
+def build_jobs():
+    """How many compilers one model build runs at once (``make -jN``).
+
+    ``NEUROPLASTICITY_BUILD_JOBS`` if set, else the cores this process may run on (its
+    CPU affinity, and a container's CPU quota if it has one), so a student's build does
+    not start a compiler for every core of a shared machine.
+    """
+    wanted = os.environ.get("NEUROPLASTICITY_BUILD_JOBS")
+    if wanted:
+        if not wanted.isdigit() or int(wanted) < 1:
+            raise ValueError(f"NEUROPLASTICITY_BUILD_JOBS must be a whole number >= 1, got {wanted!r}")
+        return int(wanted)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        cores = os.cpu_count() or 1
+    try:  # cgroup v2 quota, e.g. "200000 100000" = 2 cores; "max 100000" = no limit
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()
+        if quota != "max":
+            cores = min(cores, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, cores)
+
+
+_RUN_FOLDER = None
+
+
+def run_folder():
+    """This process's own folder for running compiled programs (results, run-time values);
+    removed when the process ends. Several users, or kernels, running one compiled program
+    at once never share a folder."""
+    global _RUN_FOLDER
+    if _RUN_FOLDER is None or not _RUN_FOLDER.is_dir():
+        _RUN_FOLDER = Path(tempfile.mkdtemp(prefix="neuroplasticity-runs-"))
+        atexit.register(shutil.rmtree, _RUN_FOLDER, ignore_errors=True)
+    return _RUN_FOLDER
 
 
 COMPILED_SUFFIXES = {".so", ".o", ".pyd", ".dll", ".dylib"}
@@ -160,19 +217,30 @@ class CompiledNetwork:
     through ``run``; sizes and the duration are fixed when compiled. Random
     numbers drawn inside the program start from ``seed`` at every run: the
     same values in give the same numbers out.
+
+    Where things are: the C++ project is written into this process's own run folder
+    (``run_folder()``), where the program also runs and writes its results. The compiled
+    program (``directory``) comes from the shared cache if it holds one built from the
+    same code, else from the user's own cache, compiling there if needed.
     """
 
     def __init__(self, build, arguments, seed, key):
         self.key = key
-        self.directory = str(cache_root() / "standalone" / f"{build.__name__}-{key[:12]}")
+        name = f"{build.__name__}-{key[:12]}"
+        self.work = run_folder() / name
         self.device = CPPStandaloneDevice()  # its own device, so several can coexist
-        set_device(self.device, build_on_run=False, directory=self.directory)
+        set_device(self.device, build_on_run=False, directory=str(self.work))
         try:
             brian2.seed(seed)  # compiled into the program
             self.objects = build(**arguments)
-            self.device.build(directory=self.directory, run=False, compile=True)
+            self.device.build(directory=str(self.work), run=False, compile=False)  # writes C++ only
+            self.directory = str(_compiled_program(self.device, self.work, name))
         finally:
             reset_device("runtime")
+        program = self.work / "main"
+        if program.is_symlink() or program.exists():
+            program.unlink()
+        program.symlink_to(Path(self.directory) / "main")
         self.last_run_seconds = None
 
     def __getitem__(self, key):
@@ -187,18 +255,82 @@ class CompiledNetwork:
         start = time.perf_counter()
         stop = threading.Event()
         reporter = threading.Thread(
-            target=_print_new_lines, daemon=True, args=(Path(self.directory) / "results" / "stdout.txt", stop)
+            target=_print_new_lines, daemon=True, args=(self.work / "results" / "stdout.txt", stop)
         )
         if progress:
             reporter.start()
         try:
-            self.device.run(directory=self.directory, with_output=False, run_args=values or {})
+            self.device.run(directory=str(self.work), with_output=False, run_args=values or {})
         finally:
             stop.set()
             if progress:
                 reporter.join()
         self.last_run_seconds = time.perf_counter() - start
         return self
+
+
+def _project_files(folder):
+    """The files that decide what a C++ project compiles to: sources, headers, the makefile
+    (not its data: static arrays are read at run time from the run folder)."""
+    folder = Path(folder)
+    return sorted(
+        str(path.relative_to(folder))
+        for path in folder.rglob("*")
+        if path.is_file()
+        and path.relative_to(folder).parts[0] not in ("results", "static_arrays")
+        and (path.suffix in (".cpp", ".h", ".c", ".hpp") or path.name == "makefile")
+    )
+
+
+def _project_digest(folder):
+    """A digest of the project files in ``folder`` (their names and contents)."""
+    digest = hashlib.sha1()
+    for relative in _project_files(folder):
+        digest.update(relative.encode() + b"\0" + (Path(folder) / relative).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+STAMP = ".project.sha1"  # written next to a program once it compiled: the digest of its sources
+
+
+def _holds_program(folder, digest):
+    """Whether ``folder`` holds a program compiled from the project with ``digest``."""
+    try:
+        return (Path(folder) / "main").is_file() and (Path(folder) / STAMP).read_text() == digest
+    except OSError:
+        return False
+
+
+def _compiled_program(device, generated, name):
+    """The folder of the compiled program for the project just written to ``generated``:
+    the shared cache's if it holds one from the same sources, else the user's own
+    (copied and compiled there when needed)."""
+    digest = _project_digest(generated)
+    shared = shared_cache_root()
+    if shared is not None and _holds_program(shared / "standalone" / name, digest):
+        return shared / "standalone" / name
+    own = cache_root() / "standalone" / name
+    own.mkdir(parents=True, exist_ok=True)
+    from brian2.utils.filelock import FileLock
+
+    with FileLock(str(own / ".compile.lock")):  # two kernels of one user compiling one model
+        if not _holds_program(own, digest):
+            (own / STAMP).unlink(missing_ok=True)
+            for relative in _project_files(generated):
+                source, target = Path(generated) / relative, own / relative
+                # copy only what changed, so make recompiles only that
+                if not target.is_file() or not filecmp.cmp(source, target, shallow=False):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(source, target)
+            compiler, _ = get_compiler_and_args()
+            previous = brian2.prefs.devices.cpp_standalone.extra_make_args_unix
+            brian2.prefs.devices.cpp_standalone.extra_make_args_unix = [f"-j{build_jobs()}"]
+            try:
+                device.compile_source(str(own), compiler, debug=False, clean=False)
+            finally:
+                brian2.prefs.devices.cpp_standalone.extra_make_args_unix = previous
+            (own / STAMP).write_text(digest)
+    return own
 
 
 def _print_new_lines(path, stop, every_s=0.5):

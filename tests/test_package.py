@@ -46,7 +46,10 @@ def test_wheel_installs_helpers_models_and_data_and_runs_outside_the_checkout(tm
     wheels = tmp_path / "wheels"
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), "."],
-        cwd=source, capture_output=True, text=True, timeout=120,
+        cwd=source,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert built.returncode == 0, built.stderr
     (wheel,) = wheels.glob("*.whl")
@@ -62,12 +65,16 @@ def test_wheel_installs_helpers_models_and_data_and_runs_outside_the_checkout(tm
     python = venv / "bin" / "python"
     purelib = subprocess.run(
         [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     Path(purelib, "outer_site_packages.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     installed = subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "-q", str(wheel)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert installed.returncode == 0, installed.stderr
 

@@ -83,7 +83,8 @@ print("BENCHMARK" + json.dumps({"widgets": _results, "peak_mb": _peak_kb / 1024}
 def measure(path):
     """Cold, warm and re-run wall times (s), peak memory (MB) and widget re-run times (s) of one notebook."""
     with tempfile.TemporaryDirectory(prefix="neuroplasticity-cache-") as cache:
-        env = {"NEUROPLASTICITY_CACHE": cache}
+        # cold means cold: no shared class cache either (tools/warm_cache.py --shared)
+        env = {"NEUROPLASTICITY_CACHE": cache, "NEUROPLASTICITY_SHARED_CACHE": ""}
         _, cold = execute(path, env=env)
         sources = Path(cache) / "cells.json"
         sources.write_text(
