@@ -988,28 +988,51 @@ WRONG_ANSWERS = {
     },
     "09_when_plasticity_hurts": {
         "ex1_crossover_test": [
+            ("Klein's LFS length typed in (1020 pulses)", "pulses_for_10_percent = 1020"),
+            ("the nearest tested length, not interpolated", "pulses_for_10_percent = 600"),
+            ("the tested length just before -10 %", "pulses_for_10_percent = 540"),
             (
-                "a plain number, the unit forgotten",
-                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning_change(ex1_frequencies, [300] * 10))",
+                "np.interp on the changes themselves (xp decreasing)",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.interp(-0.10, _c, ex1_counts))",
+            ),
+            (
+                "minutes instead of pulses",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.interp(0.10, -_c, ex1_counts)) / 60",
+            ),
+            (
+                "interpolated at 10 (percent) instead of 0.10",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.interp(10, -_c, ex1_counts))",
+            ),
+            (
+                "-5 % instead of -10 %",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.interp(0.05, -_c, ex1_counts))",
+            ),
+            (
+                "2 Hz instead of 1 Hz",
+                "_c = conditioning_change(np.full(10, 2.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.interp(0.10, -_c, ex1_counts))",
+            ),
+            (
+                "the spino-PAG cell's calcium per pulse",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts, PAG)\n"
+                "pulses_for_10_percent = float(np.interp(0.10, -_c, ex1_counts))",
             ),
             (
                 "the drift-only efficacy rho instead of the whole model",
-                "conditioning.run(pain.conditioning_values(conditioning, ex1_frequencies, [300] * 10))\n"
-                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning['exact'].rho[:10] - 0.5) * Hz",
+                "conditioning.run(pain.conditioning_values(conditioning, np.full(10, 1.0) * Hz, ex1_counts))\n"
+                "_c = conditioning['exact'].rho[:10] / 0.5 - 1\n"
+                "pulses_for_10_percent = float(np.interp(0.10, -_c, ex1_counts))",
             ),
             (
-                "the first potentiating frequency, not interpolated",
-                "_c = conditioning_change(ex1_frequencies, [300] * 10)\n"
-                "crossover_300 = ex1_frequencies[np.argmax(_c > 0)]",
+                "the right value rounded to whole pulses and typed in",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(round(np.interp(0.10, -_c, ex1_counts)))",
             ),
-            ("the period instead of the frequency", "crossover_300 = 1 / (13.6 * Hz)"),
-            ("the nearest tested frequency above the crossover, 15 Hz", "crossover_300 = 15 * Hz"),
-            ("section 2's weak stimulus rate (240 Hz)", "crossover_300 = 240 * Hz"),
-            (
-                "the frequency in kHz",
-                "crossover_300 = checks.crossover_frequency(ex1_frequencies / Hz, conditioning_change(ex1_frequencies, [300] * 10)) * kHz",
-            ),
-            ("the blank autograder answer", "crossover_300 = None"),
+            ("the blank autograder answer", "pulses_for_10_percent = None"),
         ],
         "ex2_slow_trace_test": [
             (
@@ -1054,7 +1077,7 @@ WRONG_ANSWERS = {
                 "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
                 "slow_trace_ratio = float(_g[1] / _g[0])",
             ),
-            ("exercise 1's answer (a neighbouring question)", "slow_trace_ratio = float(crossover_300 / Hz)"),
+            ("exercise 1's answer (a neighbouring question)", "slow_trace_ratio = float(pulses_for_10_percent)"),
             ("the blank autograder answer", "slow_trace_ratio = None"),
         ],
         "ex3_compensable_test": [

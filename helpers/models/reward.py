@@ -290,3 +290,136 @@ def blocking(n_pretrain, n_compound, reward=1.0, D=0.0, alpha=0.1, pretrain=True
         v_a += alpha * delta
         v_b += alpha * delta
     return v_a, v_b
+
+
+# ---------------------------------------------------------------------------
+# Reproduce the papers (notebook 09, section 8)
+# ---------------------------------------------------------------------------
+
+
+def hour_summary(machine, s_max=IZHIKEVICH_2007["s_max"]):
+    """After an hour's run: how many blocks' rewarded synapse reached 95 % of ``s_max``, the
+    number of blocks, and the other synapses' mean final strength."""
+    _, rewarded, others = block_strengths(machine)
+    reached = int(np.sum(np.any(rewarded >= 0.95 * s_max, axis=1)))
+    return {"rewarded_reached": reached, "n_blocks": len(rewarded), "others_end_mean": float(others[:, :, -1].mean())}
+
+
+def delay_gains(machine, s_start, blocks_per_delay):
+    """After a fixed-delay sweep started at ``s_start``: the drift-corrected gain per reward
+    (change of the rewarded synapse minus the mean change of its block's others, divided by
+    the block's rewards), averaged over the ``blocks_per_delay`` consecutive blocks of each delay."""
+    _, rewarded, others = block_strengths(machine)
+    drift_corrected = (rewarded[:, -1] - s_start) - (others[:, :, -1] - s_start).mean(axis=1)
+    gains = drift_corrected / np.maximum(rewards_per_block(machine), 1)
+    return gains.reshape(-1, blocks_per_delay).mean(axis=1)
+
+
+def fitted_tau_c(delays_s, gains, n_fit=4):
+    """The eligibility time constant (s) of an exponential fitted to the first ``n_fit``
+    positive gains against their delays (s); NaN if fewer than two are positive."""
+    delays_s, gains = np.asarray(delays_s, dtype=float), np.asarray(gains, dtype=float)
+    usable = gains > 0
+    if usable.sum() < 2:
+        return float("nan")
+    slope = np.polyfit(delays_s[usable][:n_fit], np.log(gains[usable][:n_fit]), 1)[0]
+    return float(-1 / slope) if slope < 0 else float("inf")
+
+
+SWEEP_DELAYS_S = np.array([0.25, 0.5, 1.0, 2.0, 3.0, 5.0])  # notebook 09, section 5
+SWEEP_START = 20.0
+
+
+def measure_delay_sweep(machine, rule_values=None, rate=2 * Hz, delays_s=SWEEP_DELAYS_S, s_start=SWEEP_START):
+    """Section 5's sweep: fixed reward delays (two blocks each), strengths from ``s_start`` with
+    the ceiling lifted to 100. Returns the gains per delay and the fitted tau_c (s)."""
+    per_delay = machine["n_blocks"] // len(delays_s)
+    machine.run(
+        reward_run_values(
+            machine,
+            rate=rate,
+            delay_min=np.repeat(delays_s, per_delay) * second,
+            delay_spread=0 * second,
+            s_start=s_start,
+            s_rewarded=s_start,
+            rule_values={"s_max": 100.0, **(rule_values or {})},
+        )
+    )
+    gains = delay_gains(machine, s_start, per_delay)
+    return {"sweep_gains": gains, "tau_c_fit": fitted_tau_c(delays_s, gains)}
+
+
+def td_summary(alpha=0.1, gamma=0.9, D=0.5):
+    """Redish's model: the cue's settled value with a natural reward, the drug cue's value
+    after 500 and 1000 trials, and cue B's value in the blocking design (natural, drug)."""
+    natural = run_chain(1000, reward=1.0, D=0.0, alpha=alpha, gamma=gamma)
+    drug = run_chain(1000, reward=1.0, D=D, alpha=alpha, gamma=gamma)
+    return {
+        "gamma": gamma,
+        "natural_cue": float(natural[-1, 0]),
+        "drug_500": float(drug[500, 0]),
+        "drug_1000": float(drug[1000, 0]),
+        "blocking_natural_b": float(blocking(50, 50, reward=1.0, D=0.0, alpha=alpha)[1]),
+        "blocking_drug_b": float(blocking(50, 50, reward=1.0, D=D, alpha=alpha)[1]),
+    }
+
+
+def paper_checks(measured):
+    """Notebook 09's reward and addiction checks (``helpers.checks.PaperCheck``) from
+    ``measured`` (the keys of ``hour_summary``, ``measure_delay_sweep`` and ``td_summary``)."""
+    from .. import data
+    from ..checks import PaperCheck
+
+    izhikevich = data.load("izhikevich_2007_distal_reward")
+    blocking_observed = bool(data.load("panlilio_2007_blocking")["blocking_observed"][0])
+    tau_c = float(IZHIKEVICH_2007["tau_c"] / second)
+    reached, n_blocks = measured["rewarded_reached"], measured["n_blocks"]
+    tau_fit = measured["tau_c_fit"]
+    gamma = measured["gamma"]
+    return [
+        PaperCheck(
+            "rewarded_reaches_max",
+            "the rewarded synapse reaches s_max within the hour (Izhikevich 2007)",
+            f"{reached} of {n_blocks} blocks",
+            f">= {n_blocks - 2} of {n_blocks}",
+            reached >= n_blocks - 2,
+        ),
+        PaperCheck(
+            "others_fall",
+            "the other synapses end below their start",
+            measured["others_end_mean"],
+            f"< {float(izhikevich['s_others_start'][0]):g}",
+            measured["others_end_mean"] < float(izhikevich["s_others_start"][0]),
+        ),
+        PaperCheck(
+            "gain_follows_tau_c",
+            "gain per reward falls as exp(-T / tau_c), tau_c = 1 s (Izhikevich 2007)",
+            f"tau_c fit {tau_fit:.2f} s",
+            "within 25 % of 1 s",
+            bool(np.isfinite(tau_fit)) and abs(tau_fit / tau_c - 1) < 0.25,
+        ),
+        PaperCheck(
+            "natural_value_settles",
+            "natural cue value settles at gamma^3 (Redish 2004)",
+            measured["natural_cue"],
+            f"{gamma**3:.3f} within 1 %",
+            abs(measured["natural_cue"] / gamma**3 - 1) < 0.01,
+            built_in=True,
+        ),
+        PaperCheck(
+            "drug_value_grows",
+            "drug cue value grows without bound (Redish 2004)",
+            f"{measured['drug_500']:.1f} -> {measured['drug_1000']:.1f}",
+            "x1.8 from trial 500 to 1000",
+            measured["drug_1000"] > 1.8 * measured["drug_500"],
+            built_in=True,
+        ),
+        PaperCheck(
+            "blocking_prediction_fails",
+            "model: no blocking with a drug; rats: blocking (Panlilio et al. 2007)",
+            f"B learns {measured['blocking_drug_b']:.2f} (natural {measured['blocking_natural_b']:.3f})",
+            "model B > 0.5 with the drug, < 0.05 natural; data show blocking",
+            measured["blocking_drug_b"] > 0.5 and measured["blocking_natural_b"] < 0.05 and blocking_observed,
+            built_in=True,
+        ),
+    ]
