@@ -9,37 +9,13 @@ no error. A 30 s timeout stalled 4 runs of notebook 01 in 10 on a loaded
 2-core machine, 0 in 10 with this fix; nbgrader's autograde (900 s timeout)
 stalled 15 minutes once. See jupyter/nbclient#312 (open).
 
-The fix: wait for a message in slices of at most half a second, so a missed
-wake-up costs at most that. Used around nbclient runs by notebook_runner.execute,
-and around nbgrader's autograde by tests/executions.py.
+The fix (wait for a message in slices of at most half a second, so a missed
+wake-up costs at most that) lives in the installed package,
+``helpers.coursework``, so that every user's nbgrader gets it through the
+system-wide nbgrader_config.py (docs/INSTRUCTOR_GUIDE.md). Used here around
+nbclient runs by notebook_runner.execute, and around nbgrader's autograde by
+tests/executions.py.
 """
 
-import contextlib
-import time
-from queue import Empty
-
-from jupyter_client.channels import AsyncZMQSocketChannel
-
-SLICE_S = 0.5
-
-
-@contextlib.contextmanager
-def prompt_replies():
-    """Within this block, asyncio kernel clients wait for messages in slices of ``SLICE_S``."""
-    original = AsyncZMQSocketChannel.get_msg
-
-    async def get_msg(self, timeout=None):
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            remaining = SLICE_S if deadline is None else max(0.0, deadline - time.monotonic())
-            try:
-                return await original(self, timeout=min(SLICE_S, remaining))
-            except Empty:
-                if deadline is not None and time.monotonic() >= deadline:
-                    raise
-
-    AsyncZMQSocketChannel.get_msg = get_msg
-    try:
-        yield
-    finally:
-        AsyncZMQSocketChannel.get_msg = original
+from helpers.coursework import REPLY_SLICE_S as SLICE_S  # noqa: F401
+from helpers.coursework import prompt_replies  # noqa: F401
