@@ -1,7 +1,16 @@
 """Build the rendered site of the collection: every notebook executed, as HTML.
 
-    python tools/build_site.py                 # execute every notebook, then build
+    python tools/build_site.py                 # execute every notebook, then build the student site
     python tools/build_site.py --executed DIR  # use already executed copies (DIR/<name>.ipynb)
+    python tools/build_site.py --instructor    # the instructor site: solutions, hidden tests, rubrics
+
+Two sites from one source. The student site (the default, the one to publish, in
+``site/_build/html``) shows each notebook as nbgrader's student version shows it:
+solution regions replaced by nbgrader's stub, hidden tests removed, written reference
+answers and their rubrics replaced by a note, and no output of an exercise cell (a
+printed answer would give it away); "(think)" answers stay folded, as in the
+notebooks. The instructor site (``site/_build/instructor/html``, for a course's
+staff, not to publish) shows the reference notebooks whole.
 
 Steps: (1) execute each notebook in ``notebooks/`` in its own kernel (the compile
 cache is reused, so a warm build takes about as long as running them), or take
@@ -23,12 +32,17 @@ import time
 from pathlib import Path
 
 import nbformat
+from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 BUILD = SITE / "_build"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WRITTEN_ANSWER_NOTE = (
+    "*Your answer goes here, in your own copy of the notebook (graded by hand in a course; "
+    "in the self-study route, compare it with the reference notebook).*"
+)
 LIVE_NOTE = (
     "*Interactive in JupyterLab or on Binder (the launch button at the top of the page): "
     "move a control and the model re-runs. Shown here as it starts:* "
@@ -80,6 +94,32 @@ def freeze_widgets(notebook):
     return notebook
 
 
+def is_exercise_cell(cell):
+    """An nbgrader solution cell (code or written answer) or an autograded test cell."""
+    grading = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(grading.get("solution") or grading.get("grade"))
+
+
+def student_version(notebook, written_answer=WRITTEN_ANSWER_NOTE):
+    """``notebook`` as nbgrader's student version has it, outputs kept except the exercises'.
+
+    nbgrader's own preprocessors do the work (the same ones ``generate_assignment``
+    runs): each solution region becomes ``raise NotImplementedError()``, each hidden
+    test region is removed, and a written answer (a markdown solution cell, the
+    reference answer and its rubric) becomes ``written_answer``. Exercise cells lose
+    their outputs: a solution cell's printout is its answer.
+    """
+    notebook = nbformat.from_dict(notebook)
+    resources = {}
+    notebook, resources = ClearSolutions(text_stub=written_answer).preprocess(notebook, resources)
+    notebook, resources = ClearHiddenTests().preprocess(notebook, resources)
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and is_exercise_cell(cell):
+            cell.outputs = []
+            cell.execution_count = None
+    return notebook
+
+
 def title_and_question(notebook):
     """The notebook's '# NN · Title' heading and its '**The question:**' line."""
     first = notebook.cells[0].source
@@ -88,15 +128,19 @@ def title_and_question(notebook):
     return (title.group(1).strip() if title else "Untitled"), (question.group(1).strip() if question else "")
 
 
-def write_sources(executed):
-    """Copy site/ and the executed, frozen notebooks into site/_build/source; write the map."""
-    source = BUILD / "source"
+def write_sources(executed, folder=BUILD, instructor=False):
+    """Copy site/ and the executed, frozen notebooks into ``folder``/source; write the map.
+
+    Without ``instructor`` each notebook is first turned into its student version."""
+    source = folder / "source"
     shutil.rmtree(source, ignore_errors=True)
     shutil.copytree(SITE, source, ignore=shutil.ignore_patterns("_build"))
     (source / "notebooks").mkdir()
+    (source / "site_kind.txt").write_text("instructor" if instructor else "student", encoding="utf-8")
     rows = []
     for path, notebook in executed:
-        nbformat.write(freeze_widgets(notebook), source / "notebooks" / path.name)
+        page = freeze_widgets(notebook if instructor else student_version(notebook))
+        nbformat.write(page, source / "notebooks" / path.name)
         title, question = title_and_question(notebook)
         rows.append(f"| [{title}](notebooks/{path.stem}.ipynb) | {question} |")
     table = "| Notebook | The question it answers |\n|---|---|\n" + "\n".join(rows)
@@ -127,12 +171,14 @@ def read_executed(folder):
     return executed
 
 
-def build(executed_folder=None):
-    """Build the site; returns the folder of the HTML (site/_build/html)."""
+def build(executed_folder=None, instructor=False):
+    """Build the student site (or the instructor site); returns the folder of its HTML
+    (site/_build/html, or site/_build/instructor/html)."""
     start = time.perf_counter()
     executed = read_executed(executed_folder) if executed_folder else execute_all()
-    source = write_sources(executed)
-    html = BUILD / "html"
+    folder = BUILD / "instructor" if instructor else BUILD
+    source = write_sources(executed, folder, instructor)
+    html = folder / "html"
     subprocess.run(
         [
             sys.executable,
@@ -144,17 +190,22 @@ def build(executed_folder=None):
             "-W",
             "--keep-going",
             "-d",
-            str(BUILD / "doctrees"),
+            str(folder / "doctrees"),
             str(source),
             str(html),
         ],
         check=True,
     )
-    print(f"site built in {time.perf_counter() - start:.1f} s: {html / 'index.html'}")
+    kind = "instructor" if instructor else "student"
+    print(f"{kind} site built in {time.perf_counter() - start:.1f} s: {html / 'index.html'}")
     return html
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--executed", help="folder of already executed notebooks (skip execution)")
-    build(parser.parse_args().executed)
+    parser.add_argument(
+        "--instructor", action="store_true", help="build the instructor site (solutions, hidden tests, rubrics)"
+    )
+    arguments = parser.parse_args()
+    build(arguments.executed, arguments.instructor)
