@@ -273,3 +273,101 @@ def test_fast_competitive_stdp_path_matches_plain_brian2():
     g_max = competition.SONG_2000_STDP["w_max"]
     assert fast_rate == pytest.approx(plain_rate, rel=0.10)
     assert abs(np.mean(fast_w) - np.mean(plain_w)) / g_max < 0.02
+
+
+# ---------------------------------------------------------------------------
+# Robustness: each parameter a reproduce-the-paper check depends on, moved by -10 % and +10 %
+# (one at a time). What holds is asserted to hold; what flips is asserted to flip, and the
+# notebook says so in its text (a *fragile* result), so a change either way is noticed.
+# ---------------------------------------------------------------------------
+
+RATE_MOVES = [(name, factor) for name in ("tau_ca", "theta_p", "gamma_d", "gamma_p", "tau") for factor in (0.9, 1.1)]
+
+
+def _rate_protocol_checks(rule_values):
+    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12, duration=1810 * second)
+    return calcium.paper_checks(calcium.measure_for_paper(network, rule_values))
+
+
+@pytest.mark.parametrize("name, factor", RATE_MOVES, ids=[f"{n}x{f}" for n, f in RATE_MOVES])
+def test_dudek_bear_checks_hold_with_a_rate_parameter_10_percent_off(name, factor):
+    """Notebook 01: the sign pattern, its crossover band and the partial LTD survive +/-10 % in
+    tau_ca, theta_p, gamma_d, gamma_p and tau (measured: crossover 9.7-16.5 Hz, 1 Hz whole-model
+    change -16 % to -31 %)."""
+    value = calcium.RATE_PROTOCOL_CALCIUM[name] * factor
+    assert not checks.failed_checks(_rate_protocol_checks({name: value}))
+
+
+@pytest.mark.parametrize("factor", [0.9, 1.1])
+def test_dudek_bear_low_frequency_ltd_is_fragile_in_the_per_pulse_calcium(factor):
+    """Notebook 01 says so: one pulse lifts calcium only 0.5 % above theta_d, so the LTD at <= 3 Hz
+    hangs on C_pre / theta_d. theta_d 10 % higher (or C_pre 10 % lower) removes it; 10 % lower
+    (C_pre higher) switches every potentiated synapse down (the -67 % floor, not partial).
+    Moving C_pre by a factor k is the same as dividing both thresholds by k (calcium is linear)."""
+    p = calcium.RATE_PROTOCOL_CALCIUM
+    failed = checks.failed_checks(_rate_protocol_checks({"theta_d": p["theta_d"] * factor}))
+    if factor > 1:
+        assert {"ltd_low", "partial_ltd"} <= set(failed)
+    else:
+        assert failed == ["partial_ltd"]
+    scaled = {"theta_d": p["theta_d"] / factor, "theta_p": p["theta_p"] / factor}  # C_pre x factor
+    failed = checks.failed_checks(_rate_protocol_checks(scaled))
+    assert ("ltd_low" in failed) == (factor < 1) and "partial_ltd" in failed
+
+
+TRIPLET_MOVES = [(n, f) for n in ("A3_plus", "A2_minus", "tau_y", "tau_plus", "tau_minus") for f in (0.9, 1.1)]
+TRIPLET_FRAGILE = {("A2_minus", 0.9), ("tau_minus", 0.9)}  # 7 and 8 of 10 points within 1 SEM
+
+
+@pytest.mark.parametrize("name, factor", TRIPLET_MOVES, ids=[f"{n}x{f}" for n, f in TRIPLET_MOVES])
+def test_sjostrom_signs_hold_with_a_triplet_parameter_10_percent_off(pairing_machine, name, factor):
+    """Notebook 02: the sign pattern of Sjöström et al. 2001 survives +/-10 % in every triplet-rule
+    parameter; the size test (>= 9 of 10 within 1 SEM) is fragile, as the notebook says: it fails with
+    A2_minus or tau_minus 10 % lower (depression too weak at 0.1-20 Hz) and holds otherwise."""
+    from helpers.models.rule import parameter_values
+
+    table = data.load("sjostrom_2001_frequency_dependence")
+    values = stdp.pairing_run_values(pairing_machine.objects, table["timing_ms"] * ms, table["frequency_hz"] * Hz)
+    moved = {name: stdp.TRIPLET_VISUAL_CORTEX[name] * factor}
+    values.update(parameter_values(pairing_machine["triplet"], moved, stdp.TRIPLET_VISUAL_CORTEX))
+    pairing_machine.run(values)
+    measured = {
+        "sjostrom_triplet": pairing_machine["triplet"].w[: len(table["change"])] - 1,
+        "sjostrom_pair": pairing_machine["pair"].w[: len(table["change"])] - 1,
+        "window_ms": np.array([10.0]),  # the window is not what this test moves
+        "window_pair": np.array([0.0]),
+        "gb_ratio": data.load("graupner_brunel_2012_fig2_dp")["strength_ratio"],
+    }
+    failed = checks.failed_checks(stdp.paper_checks(measured))
+    assert "sjostrom_sign" not in failed
+    assert ("sjostrom_size" in failed) == ((name, factor) in TRIPLET_FRAGILE)
+
+
+@pytest.fixture(scope="module")
+def fig2_times():
+    helpers.setup_notebook(seed=2026)
+    machine = helpers.compile_network(
+        calcium.build_pairing_network,
+        n_channels=41,
+        duration=stdp.PAIRING_START + 60 * second,
+        n_pairs=stdp.BI_POO_PAIRS,
+        start=stdp.PAIRING_START,
+    )
+    return stdp.calcium_times_at_fig2(machine)
+
+
+@pytest.mark.parametrize("name", ["gamma_d", "gamma_p", "tau", "sigma"])
+@pytest.mark.parametrize("factor", [0.9, 1.1])
+def test_whole_calcium_window_shape_holds_with_a_parameter_10_percent_off(fig2_times, name, factor):
+    """Notebook 02: with gamma_d, gamma_p, tau or sigma 10 % off, the deepest LTD stays at -25 ms and the
+    largest LTP at +5 ms (within 5 ms), with their signs. The 0.04 match to every published point is
+    fragile, as the notebook says: gamma_d or gamma_p +/-10 % miss by 0.12, sigma -10 % by 0.043."""
+    params, bistable = dict(calcium.GB2012_DP), dict(calcium.GB2012_DP_BISTABLE)
+    (bistable if name == "sigma" else params)[name] *= factor
+    ratio = 1 + calcium.full_model_change(*fig2_times, params, bistable)
+    timings = data.load("graupner_brunel_2012_fig2_dp")["timing_ms"]
+    assert abs(timings[np.argmin(ratio)] + 25) <= 5 and ratio.min() < 0.9
+    assert abs(timings[np.argmax(ratio)] - 5) <= 5 and ratio.max() > 1.1
+    published = data.load("graupner_brunel_2012_fig2_dp")["strength_ratio"]
+    fragile = name in ("gamma_d", "gamma_p") or (name, factor) == ("sigma", 0.9)
+    assert (np.max(np.abs(ratio - published)) >= 0.04) == fragile

@@ -277,3 +277,106 @@ def build_pairing_network(n_channels, duration, n_pairs, start, rule=CALCIUM_RUL
     synapses.rho = INITIAL_RHO
     Network(pre, post, synapses).run(duration, namespace={})
     return {"pre": pre, "post": post, "calcium_rule": synapses}
+
+
+# ------------------------------------------------------------ notebook 01: reproduce Dudek & Bear 1992
+
+# The 12 frequencies (Hz) of notebook 01's sweep: 900 pulses each, 0.5-100 Hz.
+DUDEK_BEAR_SWEEP_HZ = np.array([0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 100])
+
+
+def measure_for_paper(machine, rule_values=None, frequencies_hz=DUDEK_BEAR_SWEEP_HZ, params=RATE_PROTOCOL_CALCIUM):
+    """Notebook 01's measurement: 900 pulses at each of ``frequencies_hz`` (Hz) on a compiled
+    ``build_rate_protocol_network`` (``machine``), with ``rule_values`` changing rule parameters
+    for this run (e.g. ``{"gamma_p": 200.0}``). Returns a dict: ``frequencies_hz``, the drift-only
+    rule's change ``drift_change`` and the whole model's ``whole_change`` (fractions, 0.2 = +20 %)."""
+    frequencies_hz = np.asarray(frequencies_hz, dtype=float)
+    machine.run(rate_protocol_values(machine, frequencies_hz * Hz, 900, rule_values))
+    used = len(frequencies_hz)
+    synapses = machine["exact"]
+    run_params = dict(params, **(rule_values or {}))
+    return {
+        "frequencies_hz": frequencies_hz,
+        "drift_change": synapses.rho[:used] / INITIAL_RHO - 1,
+        "whole_change": full_model_change(synapses.time_d[:used], synapses.time_p[:used], run_params),
+    }
+
+
+def _sign_bands():
+    from .. import data  # here, not at the top: helpers.data is not a model
+
+    table = data.load("dudek_bear_1992_sign_pattern")
+    return list(zip(table["band_low_hz"], table["band_high_hz"], table["sign"].astype(int)))
+
+
+def _band_signs(frequencies_hz, changes, sign):
+    """True if every protocol inside the band(s) of ``sign`` (-1 LTD, +1 LTP) has that sign."""
+    inside = np.zeros(len(frequencies_hz), dtype=bool)
+    for low, high, band_sign in _sign_bands():
+        if band_sign == sign:
+            inside |= (frequencies_hz >= low) & (frequencies_hz <= high)
+    return bool(np.all(np.sign(changes[inside]) == sign))
+
+
+def _one_crossover_in_band(frequencies_hz, changes):
+    """(crossover in Hz or None, True if there is exactly one sign change and it lies in the crossover band)."""
+    from ..checks import crossover_frequency
+
+    flips = int(np.count_nonzero(np.diff(np.sign(changes)) != 0))
+    crossover = crossover_frequency(frequencies_hz, changes)
+    low, high = [(lo, hi) for lo, hi, s in _sign_bands() if s == 0][0]
+    return crossover, flips == 1 and crossover is not None and low <= crossover <= high
+
+
+def paper_checks(measured):
+    """Notebook 01's comparison with Dudek & Bear 1992 (``measured`` from ``measure_for_paper``):
+    a list of ``helpers.checks.PaperCheck``."""
+    from ..checks import PaperCheck
+
+    f = np.asarray(measured["frequencies_hz"], dtype=float)
+    drift = np.asarray(measured["drift_change"], dtype=float)
+    whole = np.asarray(measured["whole_change"], dtype=float)
+    crossover, crossover_ok = _one_crossover_in_band(f, drift)
+    whole_crossover, whole_crossover_ok = _one_crossover_in_band(f, whole)
+    lfs_whole = float(whole[f == 1][0])
+
+    def show(x):
+        return "none" if x is None else f"{x:.1f} Hz"
+
+    return [
+        PaperCheck(
+            "ltd_low",
+            "LTD at 0.5-3 Hz (drift-only rule)",
+            f"{100 * drift[f <= 3].max():+.0f} % at most",
+            "every change < 0",
+            _band_signs(f, drift, -1),
+        ),
+        PaperCheck(
+            "crossover",
+            "one LTD-to-LTP crossover, between 5 and 20 Hz (drift-only rule)",
+            show(crossover),
+            "one sign change, in 5-20 Hz",
+            crossover_ok,
+        ),
+        PaperCheck(
+            "ltp_high",
+            "LTP at 30-50 Hz, and for the 100 Hz tetanus (drift-only rule)",
+            f"{100 * drift[f >= 30].min():+.0f} % at least",
+            "every change > 0",
+            _band_signs(f, drift, +1) and bool(np.all(drift[f >= 30] > 0)),
+        ),
+        PaperCheck(
+            "whole_sign_pattern",
+            "the whole model (two-state synapses, noise) keeps the sign pattern",
+            f"crossover {show(whole_crossover)}",
+            "LTD at <= 3 Hz, one crossover in 5-20 Hz, LTP at >= 30 Hz",
+            _band_signs(f, whole, -1) and whole_crossover_ok and bool(np.all(whole[f >= 30] > 0)),
+        ),
+        PaperCheck(
+            "partial_ltd",
+            "900 pulses at 1 Hz depress only partly (whole model)",
+            f"{100 * lfs_whole:+.0f} %",
+            "between -50 % and -5 %",
+            -0.5 < lfs_whole < -0.05,
+        ),
+    ]

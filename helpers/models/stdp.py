@@ -153,3 +153,140 @@ def pairing_run_values(objects, timings, frequencies, n_pairs=BI_POO_PAIRS):
         pre.n_pairs: pairs,
         post.n_pairs: pairs,
     }
+
+
+# ------------------------------------------------------------ notebook 02: reproduce the papers
+
+
+def measure_pairings(pairing_machine, pair_values=None, triplet_values=None):
+    """Notebook 02's pairing measurements on a compiled ``build_pairing_network`` with rules "pair"
+    (Bi & Poo parameters) and "triplet" (visual cortex), at least 101 channels; ``pair_values`` and
+    ``triplet_values`` change those rules' parameters for this run. Returns a dict of fractional
+    changes: ``sjostrom_pair``, ``sjostrom_triplet`` (the ten protocols of
+    data/sjostrom_2001_frequency_dependence.csv, in its order), ``window_ms`` and ``window_pair``
+    (60 pairs at 1 Hz, -100 to +100 ms in 2-ms steps)."""
+    from .. import data
+    from .rule import parameter_values
+
+    def run(timings_ms, frequencies_hz):
+        values = pairing_run_values(
+            pairing_machine.objects, np.asarray(timings_ms) * ms, np.asarray(frequencies_hz) * Hz
+        )
+        values.update(parameter_values(pairing_machine["pair"], pair_values or {}, PAIR_STDP_BI_POO))
+        values.update(parameter_values(pairing_machine["triplet"], triplet_values or {}, TRIPLET_VISUAL_CORTEX))
+        pairing_machine.run(values)
+        used = np.broadcast(np.asarray(timings_ms), np.asarray(frequencies_hz)).size
+        return pairing_machine["pair"].w[:used] - 1, pairing_machine["triplet"].w[:used] - 1
+
+    sjostrom = data.load("sjostrom_2001_frequency_dependence")
+    sjostrom_pair, sjostrom_triplet = run(sjostrom["timing_ms"], sjostrom["frequency_hz"])
+    window_ms = np.linspace(-100, 100, 101)
+    window_pair, _ = run(window_ms, 1.0)
+    return {
+        "sjostrom_pair": sjostrom_pair,
+        "sjostrom_triplet": sjostrom_triplet,
+        "window_ms": window_ms,
+        "window_pair": window_pair,
+    }
+
+
+def calcium_times_at_fig2(calcium_machine):
+    """Time calcium spends above theta_d and theta_p (quantities) under 60 pairs at 1 Hz at each timing of
+    data/graupner_brunel_2012_fig2_dp.csv, on a compiled ``calcium.build_pairing_network`` (DP set)."""
+    from .. import data
+
+    published_ms = data.load("graupner_brunel_2012_fig2_dp")["timing_ms"]
+    calcium_machine.run(pairing_run_values(calcium_machine.objects, published_ms * ms, 1 * Hz))
+    synapses = calcium_machine["calcium_rule"]
+    return synapses.time_d[: len(published_ms)], synapses.time_p[: len(published_ms)]
+
+
+def paper_checks(measured):
+    """Notebook 02's comparisons (``measured`` as from ``measure_for_paper``): Sjöström et al. 2001
+    against the triplet rule (and the pair rule for contrast), the 1-Hz pair window against Bi & Poo's
+    fit (built in), the whole calcium model against Graupner & Brunel 2012's Fig. 2 (DP).
+    A list of ``helpers.checks.PaperCheck``."""
+    from .. import data
+    from ..checks import PaperCheck
+
+    sjostrom = data.load("sjostrom_2001_frequency_dependence")
+    f, dt = sjostrom["frequency_hz"], sjostrom["timing_ms"]
+    triplet = np.asarray(measured["sjostrom_triplet"], dtype=float)
+    pair = np.asarray(measured["sjostrom_pair"], dtype=float)
+    triplet_error = np.abs(triplet - sjostrom["change"]) / sjostrom["sem"]
+    pair_within = int(np.sum(np.abs(pair - sjostrom["change"]) / sjostrom["sem"] <= 1))
+    minus10 = dt == -10
+    signs_ok = (
+        bool(np.all(np.sign(triplet[minus10]) == np.where(f[minus10] >= 40, 1, -1)))
+        and bool(np.all(triplet[~minus10] > -0.05))
+        and bool(np.all(triplet[~minus10 & (f >= 10)] > 0))
+    )
+    within_1 = int(np.sum(triplet_error <= 1))
+
+    fit = data.load("bi_poo_1998_window_fit")
+    window_ms = np.asarray(measured["window_ms"], dtype=float)
+    expected = np.where(
+        window_ms > 0,
+        fit["a_plus"][0] * np.exp(-window_ms / fit["tau_plus_ms"][0]),
+        fit["a_minus"][0] * np.exp(window_ms / fit["tau_minus_ms"][0]),
+    )
+    window_error = float(np.max(np.abs(np.asarray(measured["window_pair"]) - expected)[window_ms != 0]))
+
+    published = data.load("graupner_brunel_2012_fig2_dp")
+    published_ms, published_ratio = published["timing_ms"], published["strength_ratio"]
+    ratio = np.asarray(measured["gb_ratio"], dtype=float)
+    gb_error = float(np.max(np.abs(ratio - published_ratio)))
+    extremes_ok, extremes = True, []
+    for pick, what in ((np.argmin, "deepest LTD"), (np.argmax, "largest LTP")):
+        model_at, published_at = pick(ratio), pick(published_ratio)
+        shift_ms = abs(published_ms[model_at] - published_ms[published_at])
+        size = abs(ratio[model_at] - published_ratio[published_at])
+        extremes_ok &= bool(shift_ms <= 5 and size < 0.03)
+        extremes.append(f"{what} {published_ms[model_at]:+.0f} ms, {ratio[model_at]:.2f}")
+
+    return [
+        PaperCheck(
+            "sjostrom_sign",
+            "-10 ms depresses at <= 20 Hz and potentiates at >= 40 Hz; +10 ms never depresses (> -5 %) "
+            "and potentiates from 10 Hz (triplet rule)",
+            "signs as required" if signs_ok else "a sign differs",
+            "all ten protocols",
+            signs_ok,
+        ),
+        PaperCheck(
+            "sjostrom_size",
+            "every point within 2 SEM of Sjöström's means, at least 9 of 10 within 1 SEM (triplet rule)",
+            f"{within_1} of 10 within 1 SEM, worst {triplet_error.max():.1f} SEM",
+            ">= 9 within 1 SEM, all within 2 SEM",
+            within_1 >= 9 and bool(np.all(triplet_error <= 2)),
+        ),
+        PaperCheck(
+            "pair_contrast",
+            "the pair rule, fitted to Bi & Poo's hippocampal window, fails the same size test",
+            f"{pair_within} of 10 within 1 SEM",
+            "fewer than 9 within 1 SEM",
+            pair_within < 9,
+        ),
+        PaperCheck(
+            "bi_poo_window",
+            "60 pairs at 1 Hz add up to Bi & Poo's fitted window (the rule's parameters come from the fit)",
+            f"largest difference {window_error:.4f}",
+            "< 0.005",
+            window_error < 0.005,
+            built_in=True,
+        ),
+        PaperCheck(
+            "gb_fig2_points",
+            "the whole calcium model lies on Graupner & Brunel's Fig. 2 (DP), 41 points",
+            f"largest difference {gb_error:.3f}",
+            "< 0.04 at every point",
+            gb_error < 0.04,
+        ),
+        PaperCheck(
+            "gb_fig2_extremes",
+            "deepest LTD and largest LTP where and as large as in Fig. 2",
+            "; ".join(extremes),
+            "within 5 ms and 0.03 of the published ones",
+            extremes_ok,
+        ),
+    ]
