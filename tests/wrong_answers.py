@@ -608,6 +608,18 @@ WRONG_ANSWERS = {
                 "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
             ),
             (
+                "the change in the ODI of the mean responses, not the mean of each cell's change",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_c, _i = od.eye_responses(od.recorded_state(machine, nr_state, day=3))\n"
+                "ipsi_md_shift = float(od.ocular_dominance_index(_c.mean(), _i.mean()) - od.ocular_dominance_index(nr_contra.mean(), nr_ipsi.mean()))",
+            ),
+            (
+                "the value printed by the solution, rounded to 3 decimals",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=3)\n"
+                "ipsi_md_shift = round(float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi)), 3)",
+            ),
+            (
                 "the contralateral MD shift of section 3, sign flipped",
                 "ipsi_md_shift = -float(odi_shift[md_lid, DAY4])",
             ),
@@ -671,82 +683,108 @@ WRONG_ANSWERS = {
         ],
         "ex3_window_test": [
             (
-                "sizes compared with the signed maximum (every onset counts)",
+                "2 days of deprivation, read on day 4 (two days after the eye reopened)",
                 "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
-                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
-                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * _ch.max()]\n"
-                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "brief_change = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=4))) - np.tile(odi0, 8), 8)\n"
+                "first_sensitive_onset, last_sensitive_onset = od.half_max_window(brief_onsets, brief_change)",
             ),
             (
                 "4 days of deprivation, read on day 4 (Gordon & Stryker's protocol)",
                 "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (4, 'open', 'open')) for a in brief_onsets])\n"
-                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=4))) - np.tile(odi0, 8), 8)\n"
-                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\n"
-                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "brief_change = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=4))) - np.tile(odi0, 8), 8)\n"
+                "first_sensitive_onset, last_sensitive_onset = od.half_max_window(brief_onsets, brief_change)",
             ),
             (
                 "read before the deprivation (day 0)",
                 "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
-                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=0))) - np.tile(odi0, 8), 8)\n"
-                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\n"
-                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "brief_change = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=0))) - np.tile(odi0, 8), 8)\n"
+                "first_sensitive_onset, last_sensitive_onset = od.half_max_window(brief_onsets, brief_change)",
             ),
             ("Gordon & Stryker's window, P19-P32", "first_sensitive_onset, last_sensitive_onset = 19, 32"),
-            ("the gate's half-way ages, 22 and 33.5", "first_sensitive_onset, last_sensitive_onset = 22, 33.5"),
+            ("the gate's half-way ages, 22 and 33.5", "first_sensitive_onset, last_sensitive_onset = 22.0, 33.5"),
             (
-                "only the most sensitive onset (first = last)",
-                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
-                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
-                "first_sensitive_onset = last_sensitive_onset = int(brief_onsets[int(np.argmax(np.abs(_ch)))])",
+                "the onsets at which the gate is above half its peak",
+                "_g = od.critical_period_gate(np.array(brief_onsets))\n"
+                "_s = np.array(brief_onsets)[_g >= 0.5 * _g.max()]\n"
+                "first_sensitive_onset, last_sensitive_onset = float(_s[0]), float(_s[-1])",
             ),
             (
-                "threshold at half of section 5's largest 4-day shift",
-                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
-                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
-                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(cp_shift).max()]\n"
-                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "the onsets tried, not interpolated (first and last onset at or above half)",
+                "_s = np.array(brief_onsets)[np.abs(brief_change) >= 0.5 * np.abs(brief_change).max()]\n"
+                "first_sensitive_onset, last_sensitive_onset = float(_s[0]), float(_s[-1])",
             ),
+            (
+                "section 5's 4-day sweep (cp_shift) instead of a new run",
+                "first_sensitive_onset, last_sensitive_onset = od.half_max_window(onsets, cp_shift)",
+            ),
+            ("a blind guess inside the list, P24-P30", "first_sensitive_onset, last_sensitive_onset = 24, 30"),
             (
                 "the ipsilateral eye closed",
                 "od.run_groups(machine, cells, [od.rearing(a, (0, 'open', 'lid'), (2, 'open', 'open')) for a in brief_onsets])\n"
-                "_ch = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
-                "_s = np.array(brief_onsets)[np.abs(_ch) >= 0.5 * np.abs(_ch).max()]\n"
-                "first_sensitive_onset, last_sensitive_onset = int(_s[0]), int(_s[-1])",
+                "brief_change = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
+                "first_sensitive_onset, last_sensitive_onset = od.half_max_window(brief_onsets, brief_change)",
+            ),
+            (
+                "the changes of the groups summed, not averaged",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
+                "brief_change = 50 * group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))) - np.tile(odi0, 8), 8)\n"
+                "first_sensitive_onset, last_sensitive_onset = od.half_max_window(brief_onsets, brief_change)",
             ),
             ("all zero (the autograder's blank answer)", "first_sensitive_onset = last_sensitive_onset = 0"),
         ],
     },
     "07_cortical_maps": {
         "ex1_string_player_test": [
-            ("the number of cells, not divided by 60", "thumb_share = float(cm.territories(string_player)[0])"),
-            ("a percentage instead of a fraction", "thumb_share = 100 * cm.territories(string_player)[0] / 60"),
-            ("the share before practice (the developed map)", "thumb_share = cm.territories(developed)[0] / 60"),
-            ("a fifth, as for five equal fingers", "thumb_share = 0.2"),
-            ("the thumb's share of the touches (1/9), not of the cells", "thumb_share = 1 / 9"),
-            ("section 4's value printed above (D3's share at 0.75x use)", "thumb_share = cortex_share[0]"),
-            ("the thumb's share in section 3's practised map", "thumb_share = cm.territories(practised)[0] / 60"),
+            ("the number of cells after practice, not a ratio", "thumb_ratio = float(cm.territories(string_player)[0])"),
+            (
+                "a percentage instead of a ratio",
+                "thumb_ratio = 100 * cm.territories(string_player)[0] / cm.territories(developed)[0]",
+            ),
+            ("before divided by after", "thumb_ratio = cm.territories(developed)[0] / cm.territories(string_player)[0]"),
+            ("the thumb's share of the 60 cells", "thumb_ratio = cm.territories(string_player)[0] / 60"),
+            (
+                "the thumb's share of the driven cells, t[0] / t.sum()",
+                "_t = cm.territories(string_player)\nthumb_ratio = _t[0] / _t.sum()",
+            ),
+            ("unchanged, a guess", "thumb_ratio = 1.0"),
+            ("the thumb's share of the touches over a fifth ((1/9) / (1/5))", "thumb_ratio = 5 / 9"),
+            (
+                "the change after / before - 1",
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0] - 1",
+            ),
+            (
+                "the thumb in section 3's practised map",
+                "thumb_ratio = cm.territories(practised)[0] / cm.territories(developed)[0]",
+            ),
             (
                 "the thumb practised twice as much instead of the others",
                 "string_player = cm.run_map(program, developed, cm.touch_sequence([2, 1, 1, 1, 1], 20000, seed=SEED + 30))\n"
-                "thumb_share = cm.territories(string_player)[0] / 60",
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
             ),
-            ("finger index 1 (D2) read instead of the thumb", "thumb_share = cm.territories(string_player)[1] / 60"),
+            (
+                "finger index 1 (D2) read instead of the thumb",
+                "thumb_ratio = cm.territories(string_player)[1] / cm.territories(developed)[1]",
+            ),
             (
                 "started from the random weights instead of the developed map",
                 "string_player = cm.run_map(program, naive, cm.touch_sequence([1, 2, 2, 2, 2], 20000, seed=SEED + 30))\n"
-                "thumb_share = cm.territories(string_player)[0] / 60",
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
             ),
             (
                 "the widget's 10 000-touch program (the same thumb territory by chance)",
                 "string_player = cm.run_map(short_program, developed, cm.touch_sequence([1, 2, 2, 2, 2], 10000, seed=SEED + 30))\n"
-                "thumb_share = cm.territories(string_player)[0] / 60",
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
             ),
             (
                 "seed SEED instead of SEED + 30 (the same thumb territory by chance)",
                 "string_player = cm.run_map(program, developed, cm.touch_sequence([1, 2, 2, 2, 2], 20000, seed=SEED))\n"
-                "thumb_share = cm.territories(string_player)[0] / 60",
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
             ),
-            ("the blank autograder answer", "thumb_share = None"),
+            (
+                "the right ratio typed from the printout, rounded to 3 digits",
+                "thumb_ratio = float(f'{cm.territories(string_player)[0] / cm.territories(developed)[0]:.3f}')",
+            ),
+            ("the blank autograder answer", "thumb_ratio = None"),
         ],
         "ex2_three_x_test": [
             ("the use factor itself", "territory_ratio_3x = 3.0"),
@@ -796,6 +834,10 @@ WRONG_ANSWERS = {
             (
                 "finger index 3 (D4) read instead of D3",
                 "territory_ratio_3x = cm.territories(three_x)[3] / cm.territories(developed)[3]",
+            ),
+            (
+                "the right ratio typed from the printout, rounded to 1 decimal",
+                "territory_ratio_3x = float(f'{cm.territories(three_x)[2] / cm.territories(developed)[2]:.1f}')",
             ),
             ("the blank autograder answer", "territory_ratio_3x = None"),
         ],
@@ -865,6 +907,10 @@ WRONG_ANSWERS = {
                 "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
             ),
             ("the largest territory in cells", "territory_spread_frozen = float(cm.territories(no_homeostasis).max())"),
+            (
+                "the right spread typed from the printout, rounded to 2 digits",
+                "_t = cm.territories(no_homeostasis)\nterritory_spread_frozen = float(f'{_t.max() / _t.min():.2f}')",
+            ),
             ("the blank autograder answer", "territory_spread_frozen = None"),
         ],
     },
@@ -930,6 +976,10 @@ WRONG_ANSWERS = {
                 "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
                 "d5_takeover = float(np.sum(rehab.finger_without(_a, 4)[rehab.silent_zone(adult, 4)] >= 0))",
             ),
+            (
+                "the right share typed from the printout as a rounded percentage",
+                "d5_takeover = float(f'{d5_takeover:.2f}')",
+            ),
             ("all zero (the autograder's blank answer)", "d4_gain = 0\nd5_takeover = 0.0"),
         ],
         "ex2_threshold_test": [
@@ -949,6 +999,23 @@ WRONG_ANSWERS = {
             (
                 "the mean outcome at the threshold instead of the dose",
                 "threshold_dose = float(np.mean([rehab.recovery_course(block, adult, dead, dose=0.9, start=0, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
+            ),
+            (
+                "a blind guess of the middle dose, with outcomes made up to match",
+                "fine_outcomes = [0.2, 0.6, 0.9]\nthreshold_dose = fine_doses[1]",
+            ),
+            (
+                "a blind guess of the first dose, with outcomes made up to match",
+                "fine_outcomes = [0.5, 0.7, 0.9]\nthreshold_dose = fine_doses[0]",
+            ),
+            (
+                "the outcomes of seed 1 only, and the dose they give",
+                "fine_outcomes = [float(rehab.recovery_course(block, adult, dead, dose=d, start=0, policy=use_policy, seed=1)['performance'][-1]) for d in fine_doses]\n"
+                "threshold_dose = next((d for d, p in zip(fine_doses, fine_outcomes) if p >= 0.5), fine_doses[-1])",
+            ),
+            (
+                "the outcomes rounded to 2 digits as printed",
+                "fine_outcomes = [float(f'{p:.2f}') for p in fine_outcomes]",
             ),
             ("zero (the autograder's blank answer)", "threshold_dose = 0"),
         ],
@@ -983,6 +1050,7 @@ WRONG_ANSWERS = {
                 "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=12, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
             ),
             ("the previous exercise's answer", "delayed_outcome = threshold_dose"),
+            ("the right outcome typed from the printout, rounded to 2 digits", "delayed_outcome = float(f'{delayed_outcome:.2f}')"),
             ("zero (the autograder's blank answer)", "delayed_outcome = 0.0"),
         ],
     },
@@ -1154,6 +1222,10 @@ WRONG_ANSWERS = {
                 "fraction_lost_over_20 = float(np.mean(w_sleep < 0.8 * w_naive))",
             ),
             ("the blank autograder answer", "fraction_lost_over_20 = None"),
+            (
+                "typed from the printout (two decimals)",
+                "fraction_lost_over_20 = round(float(fraction_lost_over_20), 2)",
+            ),
         ],
         "ex2_uniform_test": [
             ("section 3's fall, the protected rule", "uniform_fall_percent = fall_percent"),
@@ -1177,6 +1249,12 @@ WRONG_ANSWERS = {
                 "uniform_fall_percent = 100 * (1 - np.mean(uniform_machine['synapses'].w[:]) / w_wake.mean())",
             ),
             ("the blank autograder answer", "uniform_fall_percent = None"),
+            (
+                "the uniform night started from w_naive (the fall in percent of w_naive's mean)",
+                "sleep.run_phase(uniform_machine, w_naive, awake=False)\n"
+                "uniform_fall_percent = 100 * (1 - np.mean(uniform_machine['synapses'].w[:]) / w_naive.mean())",
+            ),
+            ("typed from the printout (one decimal)", "uniform_fall_percent = round(float(uniform_fall_percent), 1)"),
         ],
         "ex3_second_day_test": [
             ("the first day's mean", "mean_after_second_day = float(w_wake.mean())"),
@@ -1216,6 +1294,7 @@ WRONG_ANSWERS = {
                 "mean_after_second_day = float(np.mean(machine['synapses'].w[:]))",
             ),
             ("the blank autograder answer", "mean_after_second_day = None"),
+            ("typed from the printout (three decimals)", "mean_after_second_day = round(mean_after_second_day, 3)"),
         ],
     },
     "11_rewire_on_purpose": {
@@ -1263,21 +1342,41 @@ WRONG_ANSWERS = {
             ),
             (
                 "the index from 0, not the number of trains",
-                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=60)\n"
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=37)\n"
                 "adult_trains = int(np.argmax(_s >= 25))",
             ),
             (
                 "50 % instead of 25 %",
-                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=60)\n"
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=37)\n"
                 "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 50)])",
             ),
             (
                 "trains 30 minutes apart",
-                "_s = score([stc.session(1 * hour, int(n), 100, 30 * minute, 'A') for n in range(1, 13)], age=60)\n"
+                "_s = score([stc.session(1 * hour, int(n), 100, 30 * minute, 'A') for n in range(1, 13)], age=37)\n"
                 "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)]) if (_s >= 25).any() else 12",
             ),
             ("the strong tetanus's three trains", "adult_trains = 3"),
-            ("a float, not an int", "adult_trains = 9.0"),
+            ("a float, not an int", "adult_trains = 5.0"),
+            (
+                "scored at the adult age P60",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=60)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)])",
+            ),
+            (
+                "scored at P90",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=90)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)])",
+            ),
+            (
+                "scored a day early (P36)",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=36)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)])",
+            ),
+            (
+                "scored a day late (P38)",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=38)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)])",
+            ),
             ("the value printed just above the exercises (300 pulses)", "adult_trains = 300"),
             ("the largest number tried", "adult_trains = 12"),
             ("exercise 1's answer rounded", "adult_trains = 1"),
@@ -1332,7 +1431,7 @@ WRONG_ANSWERS = {
             ),
             (
                 "a 'sleep' whose replays are practice: 100 pulses every 10 minutes",
-                "my_schedule = practice_plan(1, 5, 1 * minute) + stc.sleep(1 * hour, hours=12, replay_every=10 * minute, replay_pulses=100)",
+                "my_schedule = practice_plan(1, 5, 1 * minute) + stc.sleep(1 * hour, hours=8, replay_every=10 * minute, replay_pulses=100)",
             ),
             (
                 "sleep replays of 100 pulses at the assumed rate",
@@ -1357,9 +1456,57 @@ WRONG_ANSWERS = {
             ("zero gaps: six trains of 50 pulses at once", "my_schedule = practice_plan(6, 50, 0 * minute)"),
             ("trains that run past the first day", "my_schedule = practice_plan(6, 50, 60 * minute, start=20 * hour)"),
             (
+                "the given schedule plus five back-to-back nights of replay",
+                "my_schedule = given_schedule + [item for k in range(5) for item in stc.sleep((4 + 8 * k) * hour)]",
+            ),
+            (
                 "made the given schedule worse instead of beating it",
                 "given_schedule = practice_plan(1, 5, 1 * minute)\nmy_schedule = practice_plan(1, 100, 1 * minute)",
             ),
+        ],
+    },
+    "12_novelty_and_challenge": {
+        "ex1_optimal_error_test": [
+            ("the accuracy at the optimum, not the error rate", "from statistics import NormalDist\noptimal_error_rate = NormalDist().cdf(1.0)"),
+            ("a percentage", "optimal_error_rate = 15.87"),
+            ("the printed value typed in", "optimal_error_rate = 0.1587"),
+            ("erfc without the square root of 2", "import math\noptimal_error_rate = 0.5 * math.erfc(1)"),
+            ("the notebook's perceptron optimum instead of the theory's", "optimal_error_rate = 1 - best"),
+            ("one in six", "optimal_error_rate = 1 / 6"),
+            ("the error rate at 85 % right, rounded", "optimal_error_rate = 0.15"),
+        ],
+        "ex2_every_trial_test": [
+            (
+                "the error-driven rule kept (moves only on errors)",
+                "every_trial_rule = error_rule\n"
+                "every_trial_gains = novelty.learning_by_accuracy(every_trial_rule, accuracies)\n"
+                "every_trial_best = novelty.best_accuracy(accuracies, every_trial_gains)",
+            ),
+            (
+                "the sign flipped (away from the right answer)",
+                "def every_trial_rule(w, x, label, output, eta):\n    return -eta * label[:, None] * x\n"
+                "every_trial_gains = novelty.learning_by_accuracy(every_trial_rule, accuracies)\n"
+                "every_trial_best = novelty.best_accuracy(accuracies, every_trial_gains)",
+            ),
+            (
+                "learns only when right (the opposite of the perceptron)",
+                "def every_trial_rule(w, x, label, output, eta):\n    return eta * ((label + output) / 2)[:, None] * x\n"
+                "every_trial_gains = novelty.learning_by_accuracy(every_trial_rule, accuracies)\n"
+                "every_trial_best = novelty.best_accuracy(accuracies, every_trial_gains)",
+            ),
+            ("section 2's gains stored instead of the new rule's", "every_trial_gains = gains"),
+            ("the output in place of the label", "def every_trial_rule(w, x, label, output, eta):\n    return eta * output[:, None] * x"),
+            ("the best accuracy typed from the printout, rounded", "every_trial_best = 0.97"),
+            ("the error-driven optimum", "every_trial_best = best"),
+        ],
+        "ex3_latest_test": [
+            ("10 % instead of 5 %", "latest_rescue_h = float(rescue_delays[rescue_kept >= 10].max())"),
+            ("the earliest delay that keeps 5 %", "latest_rescue_h = float(rescue_delays[rescue_kept >= 5].min())"),
+            ("any change at all kept", "latest_rescue_h = float(rescue_delays[rescue_kept > 0.01].max())"),
+            ("in minutes", "latest_rescue_h = 60.0"),
+            ("novelty before learning (a negative delay)", "latest_rescue_h = -1.0"),
+            ("the whole window read off section 4's grid, before side included", "latest_rescue_h = 6.0"),
+            ("the first delay that keeps less than 5 %", "latest_rescue_h = float(rescue_delays[rescue_kept < 5][rescue_delays[rescue_kept < 5] > 0.5].min())"),
         ],
     },
 }

@@ -20,7 +20,8 @@
     pain.py         the calcium rule on a spinal pain synapse, and the touch gate (09)
     reward.py       reward-modulated STDP with an eligibility trace; TD learning with a drug (09)
     sleep.py        a mapping learned by day, slow-wave Up and Down states and replay at night (10)
-    consolidation.py  synaptic tagging and capture on two clocks; practice schedules (11)
+    consolidation.py  synaptic tagging and capture on two clocks; practice schedules (11, 12)
+    novelty.py      an error-driven learner and the 85 % rule; novelty's dopamine on the tagging model (12)
 
 A model module offers its published parameter sets (each defined once, next to
 its source), its rule(s) as ``Rule`` objects, and a builder that accepts the rule
@@ -38,6 +39,7 @@ from . import (
     homeostasis,
     inputs,
     neurons,
+    novelty,
     ocular_dominance,
     pain,
     rehabilitation,
@@ -59,6 +61,7 @@ __all__ = [
     "homeostasis",
     "inputs",
     "neurons",
+    "novelty",
     "ocular_dominance",
     "pain",
     "rehabilitation",
