@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # One entry point for learners, instructors and CI. Needs only Python 3.11 and pip.
-#   bash tasks.sh lab     set up, then open JupyterLab on the start-here notebook
+#   bash tasks.sh lab     set up, then open JupyterLab on your own copy of the start-here notebook
 #   bash tasks.sh test    set up, then run every test (unit, science, contract, notebooks)
 #   bash tasks.sh bench   set up, then time every notebook (cold and warm cache) and widget
 #   bash tasks.sh release set up, then build the student versions (nbgrader) in release/
-#   bash tasks.sh site    set up, then execute every notebook and build the site in site/_build/html
+#   bash tasks.sh site    set up, then execute every notebook, build the student site in site/_build/html
+#                         and check it in Chromium (--instructor: the instructor site, not to publish)
 #   bash tasks.sh lint    set up, then run the checks pre-commit runs (ruff, notebooks stored without outputs)
 #   bash tasks.sh setup   only set up: .venv with pinned packages, helpers, the kernel
 set -euo pipefail
@@ -47,9 +48,15 @@ case "${1:-}" in
     setup) setup ;;
     lab)
         setup
+        # your own copies (student versions) in my-notebooks/, made once and then kept; the
+        # reference notebooks in notebooks/ are only read; nbgrader's instructor tools are off
+        # through this route's own config folder (the shared .venv stays as it is)
+        "$PY" tools/learner_copies.py --folder my-notebooks
         root_flag=""
         [ "$(id -u)" = 0 ] && root_flag="--allow-root"   # JupyterLab refuses root without it
-        exec "$VENV/bin/jupyter" lab $root_flag "${@:2}" notebooks/00_start_here.ipynb ;;
+        export JUPYTER_CONFIG_PATH="$PWD/my-notebooks/.jupyter${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
+        exec "$VENV/bin/jupyter" lab $root_flag --ServerApp.root_dir=my-notebooks "${@:2}" \
+            my-notebooks/00_start_here.ipynb ;;
     test)
         setup
         exec "$PY" -m pytest tests -v "${@:2}" ;;
@@ -62,7 +69,9 @@ case "${1:-}" in
     site)
         setup
         "$PY" tools/build_site.py "${@:2}"
-        exec "$PY" tools/check_site.py site/_build/html tests/artifacts/site >/dev/null ;;
+        html=site/_build/html   # the student site, to publish; --instructor: the instructor site
+        case " ${*:2} " in *" --instructor "*) html=site/_build/instructor/html ;; esac
+        exec "$PY" tools/check_site.py "$html" tests/artifacts/site >/dev/null ;;
     lint)
         setup
         export PATH="$PWD/$VENV/bin:$PATH"   # the hooks call the venv's python and ruff
