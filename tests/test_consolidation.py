@@ -11,9 +11,11 @@ one, the capture window and its asymmetry, and an interior optimum of spacing em
 import numpy as np
 import pytest
 from brian2 import mV, second
+from numerics import assert_no_subnormals
 
 import helpers
 from helpers import data
+from helpers.checks import failed_checks
 from helpers.models import consolidation as stc
 
 hour, minute = stc.hour, stc.minute
@@ -77,16 +79,38 @@ def test_capture_needs_strong_practice_near_in_time(machine, table):
 
 
 def test_weak_before_strong_matches_frey_morris_1998_categories(machine, table):
+    """The notebook's checks (stc.paper_checks): late LTP at 5 min and 1 h, 'weaker or did not
+    occur' at 2 and 4 h (read as: less than half the smaller of the two), the weak tetanus alone
+    fades, nothing at 4 h (the tag decays in under 3 h, Frey & Morris 1997)."""
     fm = data.load("frey_morris_1998_weak_before_strong")
-    stc.run_schedules(
-        machine,
-        table,
-        [stc.weak_tetanus(10 * hour, "A") + stc.strong_tetanus((10 + d) * hour, "B") for d in fm["interval_h"]],
-    )
-    kept = stc.kept(machine, len(fm["interval_h"]), "A")
-    assert np.all(kept[fm["late_ltp"] == 1] >= 2.0)
-    assert kept[fm["interval_h"] == 4][0] < 2.0
-    assert kept[fm["interval_h"] == 2][0] < 0.5 * kept[0]
+    measured = stc.measure_for_paper(machine, table, fm["interval_h"])
+    assert not failed_checks(stc.paper_checks(measured, fm["weaker_or_absent"]))
+
+
+PARAMETERS = ("theta_tag", "theta_pro", "tau_h", "tau_p", "tau_z", "gamma_p", "gamma_d", "h_max")
+
+
+@pytest.mark.parametrize("name", PARAMETERS)
+def test_the_window_holds_when_a_parameter_moves_10_percent(machine, table, name):
+    """Each slow parameter moved by -10 % and +10 % (one at a time): the weak tetanus alone still
+    fades, capture at 5 min still crosses the late-LTP criterion, 2 and 4 h stay below it and 1 h
+    never exceeds 5 min. Capture at 1 h is FRAGILE (the notebook says so): it keeps 6.1 % against
+    the 2 % criterion, and theta_tag +10 % (1.7 %), gamma_p -10 % (1.2 %) or h_max -10 % (0.0 %)
+    take it below."""
+    for factor in (0.9, 1.1):
+        m = stc.measure_for_paper(machine, table, params={name: stc.STC_PARAMS[name] * factor})
+        five_min, one_h, two_h, four_h = m["weak_first_kept"]
+        where = f"{name} x {factor}"
+        assert m["weak_alone_kept"] < stc.LATE_LTP, where
+        assert five_min >= stc.LATE_LTP and one_h <= five_min, where
+        assert two_h < stc.LATE_LTP and four_h < stc.LATE_LTP, where
+
+
+def test_no_subnormal_numbers_after_a_week(machine, table):
+    stc.run_schedules(machine, table, [stc.strong_tetanus(1 * hour, "A"), stc.weak_tetanus(1 * hour, "A")])
+    group = machine["group"]
+    state = [np.asarray(getattr(group, name)[:]) for name in ("h_A", "h_B", "z_A", "z_B", "p")]
+    assert_no_subnormals("STC neurons", *state, stc.traces(machine, 2)["w_A"])
 
 
 def test_spacing_has_an_interior_optimum(machine, table):
@@ -120,6 +144,10 @@ def test_budget_and_bad_values_get_clear_messages(machine, table):
         stc.check_budget(stc.sleep(16 * hour, replay_pulses=100))
     with pytest.raises(ValueError, match="30 minutes"):
         stc.check_budget(stc.sleep(16 * hour, replay_every=10 * minute))
+    with pytest.raises(ValueError, match="one night"):  # five back-to-back nights of replay
+        stc.check_budget([item for k in range(5) for item in stc.sleep((16 + 8 * k) * hour)])
+    with pytest.raises(ValueError, match="hours"):
+        stc.sleep(16 * hour, hours=12)
     with pytest.raises(ValueError, match="pulses must be"):
         stc.check_budget([{"at": 3600.0, "pulses": -100, "pathway": "A"}])
     with pytest.raises(ValueError, match="whole number"):

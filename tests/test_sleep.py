@@ -17,24 +17,17 @@ emerge, and are checked against nights without replay, averaged over the four st
 import numpy as np
 import pytest
 from brian2 import Hz, second
+from broken_models.nb10 import UNPROTECTED_RULE
+from numerics import assert_no_subnormals
 
 import helpers
 from helpers import data
-from helpers.models import rule, sleep
+from helpers.checks import failed_checks
+from helpers.models import sleep
 
 SEEDS = (1, 2, 3, 4)  # starting weights (sleep.initial_weights)
 
-UNIFORM_RULE = rule.Rule(
-    equations=sleep.SLEEP_RULE.equations.replace("dheld/dt = -held / tau_plus : 1 (event-driven)\n", ""),
-    on_pre="""
-apre += 1
-w = clip(w - stdp_pre * A_minus * apost - up_pre * A_up * w, 0, w_max)
-""",
-    on_post="""
-apost += 1
-w = clip(w + stdp_pre * A_plus * apre, 0, w_max)
-""",
-)
+UNIFORM_RULE = UNPROTECTED_RULE  # no protection (tests/broken_models/nb10.py): the same compiled program
 
 
 def ranks(values):
@@ -129,14 +122,16 @@ def test_the_night_calibration_about_18_percent(machine, days_and_nights):
 def test_weak_synapses_lose_more_and_the_strong_keep_their_order(machine, days_and_nights):
     """Not fitted (de Vivo et al. 2017: the largest synapses spared; Gonzalez-Rueda et al. 2018:
     inputs that help fire the cell protected). The model gets the direction, not the size: its
-    strongest fifth lose 0.79-0.80 times as much as the rest; the check allows up to 0.9."""
+    strongest fifth lose 0.78-0.80 times as much as the rest; the check allows up to
+    sleep.SELECTIVITY_BAR (0.85); without protection the ratio is 0.99. The order of the task
+    synapses is kept only roughly (rank correlation 0.75-0.88 over the four starts; bar 0.7)."""
     mask = sleep.task_mask(machine)
     for _, day, night in days_and_nights.values():
         strongest = day >= np.quantile(day, 0.8)
         loss_strongest = 1 - night[strongest].mean() / day[strongest].mean()
         loss_rest = 1 - night[~strongest].mean() / day[~strongest].mean()
-        assert 0 < loss_strongest < 0.9 * loss_rest
-        assert np.corrcoef(ranks(day[mask]), ranks(night[mask]))[0, 1] > 0.6
+        assert 0 < loss_strongest < sleep.SELECTIVITY_BAR * loss_rest
+        assert np.corrcoef(ranks(day[mask]), ranks(night[mask]))[0, 1] > 0.7
         assert sleep.signal_to_noise(night, mask) > 1.02 * sleep.signal_to_noise(day, mask)
 
 
@@ -203,3 +198,45 @@ def test_replay_strengthens_the_replayed_synapses_relative_to_the_others(machine
     assert gain["replay"][0] > gain["none"][0] + 0.05
     assert gain["replay"][1] > gain["none"][1] + 0.05, "task synapses do not keep more than the others with replay"
     assert abs(gain["up_rule_only"][0] - gain["none"][0]) < 0.03
+
+
+def test_no_subnormal_numbers_after_a_day_and_a_night(machine, days_and_nights):
+    _, day, _ = days_and_nights[SEEDS[0]]
+    sleep.run_phase(machine, day, awake=False, p_replay=0.5)
+    synapses = machine["synapses"]
+    assert_no_subnormals("sleep synapses", synapses.w[:], synapses.held[:], synapses.apre[:], synapses.apost[:])
+
+
+def test_paper_checks_pass_for_every_start(machine):
+    """Section 6's checks (sleep.paper_checks) hold for each of the four starting weights, not
+    only for the notebook's."""
+    for seed in SEEDS:
+        failed = failed_checks(sleep.paper_checks(sleep.measure_for_paper(machine, seed=seed)))
+        assert not failed, f"start {seed}: {failed}"
+
+
+SWEPT = {name: sleep.SLEEP_STDP[name] for name in ("A_up", "A_plus", "A_minus", "tau_plus", "tau_minus")}
+SWEPT["g_max"] = sleep.G_MAX
+SWEPT["nu_up"] = sleep.ACTIVITY["nu_up"]
+
+
+@pytest.mark.parametrize("name", sorted(SWEPT))
+def test_orderings_hold_when_a_parameter_moves_10_percent(machine, name):
+    """Each parameter the checks depend on, moved by -10 % and +10 % (one at a time): the day
+    still leaves a net gain, the strongest fifth still lose less than the rest, the signal-to-noise
+    still rises and the task pairs still rise more than twice the unrelated ones. The sizes are
+    fragile (the notebook says so): the pair rule sits close to balance (A_minus tau_minus /
+    A_plus tau_plus = 1.02), so +/-10 % of any of those four moves the day's gain between 1.06 and
+    1.79 and the night's fall between 11 % and 30 %, and the ratio of losses between 0.76 and 0.92
+    (the check's 0.85 fails for a weakly learned day)."""
+    for factor in (0.9, 1.1):
+        moved = {name: SWEPT[name] * factor}
+        if name == "nu_up":
+            m = sleep.measure_for_paper(machine, nu_up=moved["nu_up"])
+        else:
+            m = sleep.measure_for_paper(machine, rule_values=moved)
+        where = f"{name} x {factor}"
+        assert m["day_gain"] > 1, where
+        assert 0 < m["loss_strongest"] < m["loss_rest"], where
+        assert m["snr_gain"] > 1, where
+        assert m["task_rise"] > 2 * m["unrelated_rise"] > 0, where

@@ -34,9 +34,10 @@ from brian2 import (
     second,
 )
 
+from ..checks import PaperCheck
 from ..simulation import named_clock, time_step
 from ..validation import require_count, require_in_range, require_quantity
-from .rule import Rule, parameter_declarations, set_parameters
+from .rule import Rule, parameter_declarations, parameter_values, set_parameters
 
 minute = 60 * second  # Brian2 has no minute or hour; the notebook uses these two
 hour = 60 * minute
@@ -215,14 +216,16 @@ def strong_tetanus(at, pathway="B"):
 
 
 REPLAY_PULSES = 5  # the sleep assumption: a brief reactivation of 5 pulses ...
-REPLAY_EVERY = 30 * minute  # ... every 30 minutes
+REPLAY_EVERY = 30 * minute  # ... every 30 minutes ...
+NIGHT_HOURS = 8  # ... during one night of at most 8 hours
 
 
-def sleep(start, hours=8, replay_every=REPLAY_EVERY, replay_pulses=REPLAY_PULSES):
-    """A night's sleep from ``start``: the assumption that sleep replays the practised pathway A
-    as brief reactivations of ``replay_pulses`` pulses every ``replay_every``. The practice budget
-    (``check_budget``) accepts only the assumed replay (at most 5 pulses, at least 30 min apart)."""
-    hours = require_in_range("hours", hours, 0, 12)
+def sleep(start, hours=NIGHT_HOURS, replay_every=REPLAY_EVERY, replay_pulses=REPLAY_PULSES):
+    """A night's sleep from ``start`` (at most ``NIGHT_HOURS``): the assumption that sleep replays
+    the practised pathway A as brief reactivations of ``replay_pulses`` pulses every ``replay_every``.
+    The practice budget (``check_budget``) accepts only the assumed replay: one night, at most 5
+    pulses per replay, at least 30 min apart."""
+    hours = require_in_range("hours", hours, 0, NIGHT_HOURS)
     _require_time("replay_every", replay_every, 1 * minute, 12 * hour)
     n = int(hours * hour / replay_every)
     return [{**train(start + (k + 0.5) * replay_every, replay_pulses, "A"), "replay": True} for k in range(n)]
@@ -245,9 +248,10 @@ def exposures(schedule, table, n_steps):
     return out
 
 
-def run_schedules(machine, table, schedules, etas=1.0):
+def run_schedules(machine, table, schedules, etas=1.0, params=None):
     """Run one schedule (a list of trains) per row; rows left over get no trains. ``etas``: one
-    plasticity rate for all rows or one per schedule. Returns the machine (read with ``traces``)."""
+    plasticity rate for all rows or one per schedule. ``params``: entries of ``STC_PARAMS`` to
+    change for this run (e.g. ``{"theta_tag": 0.9 * mV}``). Returns the machine (read with ``traces``)."""
     n_rows = machine["n_rows"]
     if len(schedules) > n_rows:
         raise ValueError(f"schedules: at most {n_rows} per run, got {len(schedules)}")
@@ -259,7 +263,13 @@ def run_schedules(machine, table, schedules, etas=1.0):
         values[:, 4 * row : 4 * row + 4] = exposures(schedule, table, machine["n_steps"])
     eta_all = np.ones(n_rows)
     eta_all[: len(schedules)] = etas
-    machine.run({machine["exposure"]: values, machine["group"].eta: eta_all})
+    run_values = {machine["exposure"]: values, machine["group"].eta: eta_all}
+    if params:
+        group = machine["group"]
+        run_values.update(parameter_values(group, params, STC_PARAMS))
+        p = {**STC_PARAMS, **params}
+        run_values[group.h_both] = p["gamma_p"] * p["h_max"] / (p["gamma_p"] + p["gamma_d"])
+    machine.run(run_values)
     return machine
 
 
@@ -299,7 +309,8 @@ def check_budget(schedule, budget=BUDGET_PULSES):
     """Raise ValueError unless every item is a train as ``train`` makes it (whole number of pulses
     from 1 to 200, a time in the first two days, pathway A or B), practice spends at most ``budget``
     pulses (on A and B together) within the first day, and replays are the assumed sleep replay
-    (pathway A, at most 5 pulses, at least 30 min apart). Returns the pulses spent."""
+    (pathway A, at most 5 pulses, at least 30 min apart, all within one night of at most 8 hours).
+    Returns the pulses spent."""
     if not isinstance(schedule, (list, tuple)) or not all(isinstance(item, dict) for item in schedule):
         raise ValueError("a schedule must be a list of trains (stc.train, stc.session, ...)")
     for item in schedule:
@@ -317,4 +328,69 @@ def check_budget(schedule, budget=BUDGET_PULSES):
         raise ValueError(f"a sleep replay is free only as assumed: at most {REPLAY_PULSES} pulses on pathway A")
     if len(replays) > 1 and np.min(np.diff(replays)) < float(REPLAY_EVERY / second) - 1e-6:
         raise ValueError("sleep replays are free only as assumed: at least 30 minutes apart (one night at a time)")
+    if len(replays) > 1 and replays[-1] - replays[0] > float(NIGHT_HOURS * hour / second) + 1e-6:
+        raise ValueError(f"sleep replays are free only as assumed: one night of at most {NIGHT_HOURS} hours")
     return spent
+
+
+# ---------------------------------------------------------------- reproduce the paper
+LATE_LTP = 2.0  # % kept after a week that counts as late LTP (the weak tetanus alone keeps 0.0 %)
+WEAK_FIRST_AT = 10 * hour  # the weak tetanus (pathway A) of the weak-before-strong runs
+
+
+def measure_for_paper(machine, table, intervals_h=(0.0833, 1, 2, 4), params=None):
+    """What notebook 11's reproduce section checks, in one run: the weak tetanus on pathway A at
+    hour 10 and the strong tetanus on B ``intervals_h`` hours later (one row each), and the weak
+    tetanus alone. ``params`` as in ``run_schedules``. Returns ``intervals_h``, ``weak_first_kept``
+    (% kept by A after a week, per interval) and ``weak_alone_kept``."""
+    intervals_h = np.asarray(intervals_h, dtype=float)
+    start = float(WEAK_FIRST_AT / hour)
+    schedules = [weak_tetanus(WEAK_FIRST_AT, "A") + strong_tetanus((start + d) * hour, "B") for d in intervals_h]
+    schedules.append(weak_tetanus(WEAK_FIRST_AT, "A"))
+    run_schedules(machine, table, schedules, params=params)
+    kept_a = kept(machine, len(schedules), "A")
+    return {"intervals_h": intervals_h, "weak_first_kept": kept_a[:-1], "weak_alone_kept": float(kept_a[-1])}
+
+
+def paper_checks(measured, weaker_or_absent=(0, 0, 1, 1)):
+    """Notebook 11's reproduce-the-paper checks of ``measured`` (``measure_for_paper``'s dict).
+    ``weaker_or_absent``: per interval, 0 where Frey & Morris 1998 saw late LTP, 1 where it "was
+    weaker or did not occur" (data/frey_morris_1998_weak_before_strong.csv)."""
+    intervals = np.asarray(measured["intervals_h"], dtype=float)
+    values = np.asarray(measured["weak_first_kept"], dtype=float)
+    weaker = np.asarray(weaker_or_absent, dtype=bool)
+    captured, not_captured = values[~weaker], values[weaker]
+    at_4h = values[np.isclose(intervals, 4)]
+    show = ", ".join(
+        f"{d * 60:.0f} min: {v:.1f} %" if d < 1 else f"{d:g} h: {v:.1f} %" for d, v in zip(intervals, values)
+    )
+    return [
+        PaperCheck(
+            "weak_alone_fades",
+            "a weak tetanus alone gives early LTP only, lasting under 3 h (Frey & Morris 1997)",
+            round(float(measured["weak_alone_kept"]), 2),
+            f"< {LATE_LTP:g} % kept after a week",
+            measured["weak_alone_kept"] < LATE_LTP,
+        ),
+        PaperCheck(
+            "capture_5min_1h",
+            "weak tetanus 5 min or 1 h before the strong one: late LTP (Frey & Morris 1998)",
+            show,
+            f">= {LATE_LTP:g} % kept at 5 min and 1 h",
+            len(captured) > 0 and bool(np.all(captured >= LATE_LTP)),
+        ),
+        PaperCheck(
+            "weaker_at_2h_4h",
+            "at 2 and 4 h stabilisation 'was weaker or did not occur' (Frey & Morris 1998)",
+            show,
+            "2 h and 4 h each keep less than half the smaller of 5 min and 1 h (our reading of 'weaker')",
+            len(not_captured) > 0 and len(captured) > 0 and bool(np.all(not_captured < 0.5 * captured.min())),
+        ),
+        PaperCheck(
+            "tag_gone_at_4h",
+            "the synaptic tag decays in less than three hours (Frey & Morris 1997)",
+            round(float(at_4h[0]), 2) if len(at_4h) else float("nan"),
+            f"< {LATE_LTP:g} % kept with the strong tetanus 4 h after the weak one",
+            len(at_4h) == 1 and at_4h[0] < LATE_LTP,
+        ),
+    ]

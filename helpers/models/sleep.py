@@ -29,10 +29,11 @@ per Up state is larger than in life). Every run of the compiled program takes th
 import numpy as np
 from brian2 import Hz, Network, NeuronGroup, SpikeMonitor, StateMonitor, Synapses, TimedArray, ms, second
 
+from ..checks import PaperCheck
 from ..simulation import named_clock, time_step
 from ..validation import require_count, require_in_range, require_quantity
 from . import neurons
-from .rule import Rule, parameter_declarations, set_parameters
+from .rule import Rule, parameter_declarations, parameter_values, set_parameters
 
 N_GROUPS = 5  # task stimuli, input groups and output neurons (our choice)
 N_PER_GROUP = 5  # inputs per group (our choice: few, so that each strong input helps fire its cell)
@@ -238,14 +239,15 @@ def initial_weights(machine, low=0.2, high=0.4, seed=1):
     return np.random.default_rng(seed).uniform(low, high, n)
 
 
-def run_phase(machine, weights, awake, nu_up=None, p_replay=None, A_up=None, replay_stdp=None):
+def run_phase(machine, weights, awake, nu_up=None, p_replay=None, A_up=None, replay_stdp=None, rule_values=None):
     """One day (``awake=True``) or one night of the compiled network, starting from ``weights``.
 
     ``nu_up``: the inputs' rate in Up states (sleep depth, default ``ACTIVITY``), 0.5-40 Hz;
     ``p_replay``: fraction of Up states with replay, 0-1 (default 0); ``A_up``: Up-state
     depression per presynaptic spike, 0-0.05; ``replay_stdp``: 1 keeps the pair rule on for
-    replayed spikes (default), 0 leaves replay to the Up-state rule alone. Returns ``machine``
-    (read it with ``weight_matrix``, ``recorded``, ``spike_counts``).
+    replayed spikes (default), 0 leaves replay to the Up-state rule alone. ``rule_values``: other
+    entries of ``SLEEP_STDP`` (or ``"g_max"``) for this run, e.g. ``{"A_plus": 0.011}``. Returns
+    ``machine`` (read it with ``weight_matrix``, ``recorded``, ``spike_counts``).
     """
     weights = np.asarray(weights, dtype=float)
     synapses, source, teacher = machine["synapses"], machine["inputs"], machine["teacher"]
@@ -260,6 +262,9 @@ def run_phase(machine, weights, awake, nu_up=None, p_replay=None, A_up=None, rep
         values[synapses.A_up] = require_in_range("A_up", A_up, 0, 0.05)
     if replay_stdp is not None:
         values[source.replay_stdp] = require_in_range("replay_stdp", replay_stdp, 0, 1)
+    if rule_values:
+        known = {**SLEEP_STDP, "g_max": G_MAX}
+        values.update(parameter_values(synapses, {k: v for k, v in rule_values.items()}, known))
     return machine.run(values)
 
 
@@ -320,6 +325,93 @@ def coactivity(machine, bin_width=SLOW_BIN):
     (input of group k, output k) and over the unrelated pairs. Returns ``(task, unrelated)``."""
     inputs, outputs, up = spike_counts(machine, bin_width)
     n_in = len(inputs)
-    r = np.corrcoef(np.vstack([inputs[:, up], outputs[:, up]]))[:n_in, n_in:]
+    with np.errstate(invalid="ignore", divide="ignore"):  # a silent neuron has no correlation: NaN
+        r = np.corrcoef(np.vstack([inputs[:, up], outputs[:, up]]))[:n_in, n_in:]
     same = (np.arange(n_in)[:, None] // machine["n_per_group"]) == np.arange(len(outputs))[None, :]
+    if np.all(np.isnan(r)):
+        return float("nan"), float("nan")
     return float(np.nanmean(r[same])), float(np.nanmean(r[~same]))
+
+
+# ---------------------------------------------------------------- reproduce the paper
+LARGEST_FRACTION = 0.2  # de Vivo et al. 2017: about 80 % of synapses scaled, the largest were spared
+SELECTIVITY_BAR = 0.85  # the strongest fifth lose at most 0.85 times as much (model 0.78-0.80, no protection 0.99)
+
+
+def paper_summary(w_naive, w_wake, w_night, mask, coactivity_before, coactivity_after, largest=LARGEST_FRACTION):
+    """The numbers ``paper_checks`` reads, from the weights before the day, after it and after
+    the default night, the task mask and ``coactivity`` (task, unrelated) of the replay nights
+    before and after the task. ``largest``: the fraction of synapses (the strongest after the day)
+    compared with the rest."""
+    w_naive, w_wake, w_night = (np.asarray(w, dtype=float) for w in (w_naive, w_wake, w_night))
+    strongest = w_wake >= np.quantile(w_wake, 1 - largest)
+    return {
+        "day_gain": w_wake.mean() / w_naive.mean(),
+        "fall_percent": 100 * (1 - w_night.mean() / w_wake.mean()),
+        "loss_strongest": 1 - w_night[strongest].mean() / w_wake[strongest].mean(),
+        "loss_rest": 1 - w_night[~strongest].mean() / w_wake[~strongest].mean(),
+        "snr_gain": signal_to_noise(w_night, mask) / signal_to_noise(w_wake, mask),
+        "task_rise": coactivity_after[0] - coactivity_before[0],
+        "unrelated_rise": coactivity_after[1] - coactivity_before[1],
+    }
+
+
+def measure_for_paper(machine, seed=1, rule_values=None, nu_up=None):
+    """Everything section 6 of notebook 10 checks, in one call: a day from ``initial_weights(seed)``,
+    the default night, and the replay nights (half the Up states) before and after the task.
+    ``rule_values`` and ``nu_up`` as in ``run_phase`` (for every run). Returns ``paper_summary``'s dict."""
+    mask = task_mask(machine)
+    naive = initial_weights(machine, seed=seed)
+    run_phase(machine, naive, awake=True, rule_values=rule_values)
+    wake = np.array(machine["synapses"].w[:])
+    run_phase(machine, wake, awake=False, nu_up=nu_up, rule_values=rule_values)
+    night = np.array(machine["synapses"].w[:])
+    run_phase(machine, naive, awake=False, nu_up=nu_up, p_replay=0.5, rule_values=rule_values)
+    before = coactivity(machine)
+    run_phase(machine, wake, awake=False, nu_up=nu_up, p_replay=0.5, rule_values=rule_values)
+    after = coactivity(machine)
+    return paper_summary(naive, wake, night, mask, before, after)
+
+
+def paper_checks(measured, published_fall=18.0):
+    """Notebook 10's reproduce-the-paper checks (``helpers.checks.PaperCheck``) of ``measured``
+    (``paper_summary``'s dict). ``published_fall``: de Vivo et al.'s ~18 % (percent)."""
+    ratio = measured["loss_strongest"] / measured["loss_rest"] if measured["loss_rest"] > 0 else float("inf")
+    return [
+        PaperCheck(
+            "wake_net_gain",
+            "synapses are larger after wake than after sleep: a day leaves a net gain (de Vivo et al. 2017)",
+            measured["day_gain"],
+            "mean weight after the day / before > 1.05",
+            measured["day_gain"] > 1.05,
+        ),
+        PaperCheck(
+            "mean_fall",
+            "the mean falls about 18 % over sleep (de Vivo et al. 2017; A_up set by hand for it)",
+            measured["fall_percent"],
+            f"within 4 points of {published_fall:g} %",
+            abs(measured["fall_percent"] - published_fall) < 4,
+            built_in=True,
+        ),
+        PaperCheck(
+            "largest_lose_less",
+            "the largest synapses were spared (de Vivo et al. 2017); asked: the strongest fifth lose less",
+            round(ratio, 3),
+            f"loss of the strongest 20 % / loss of the rest < {SELECTIVITY_BAR}",
+            0 < measured["loss_strongest"] and ratio < SELECTIVITY_BAR,
+        ),
+        PaperCheck(
+            "snr_rises",
+            "sleep's downscaling raises the signal-to-noise (predicted by Tononi & Cirelli 2014)",
+            measured["snr_gain"],
+            "signal-to-noise after the night / after the day > 1.02",
+            measured["snr_gain"] > 1.02,
+        ),
+        PaperCheck(
+            "reactivation",
+            "pairs co-active in the task are more correlated in the sleep after it (Wilson & McNaughton 1994)",
+            f"task pairs {measured['task_rise']:+.2f}, unrelated {measured['unrelated_rise']:+.2f}",
+            "task pairs rise by > 0.1 and by more than twice the unrelated pairs",
+            measured["task_rise"] > 0.1 and measured["task_rise"] > 2 * measured["unrelated_rise"],
+        ),
+    ]
