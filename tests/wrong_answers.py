@@ -443,93 +443,144 @@ WRONG_ANSWERS = {
     },
     "05_structural_plasticity": {
         "ex1_half_speed_test": [
-            ("a plain number, the unit forgotten", "half_speed_pruning = 9.45"),
-            ("the lower root of the quadratic", "half_speed_pruning = (4.5 - 7 / np.sqrt(2)) * Hz"),
-            ("the set point itself (ln 2 for ln 4, or the factor 2 dropped)", "half_speed_pruning = GROWTH['eps']"),
-            ("zeta without the sqrt(ln 2)", "half_speed_pruning = (4.5 + 3.5 * np.sqrt(np.log(4))) * Hz"),
+            ("a plain number, the unit forgotten", "half_speed_retraction = 3.47334957"),
+            ("typed from the printout, rounded", "half_speed_retraction = 3.473 * Hz"),
+            (
+                "the root above the set point (the pruning side)",
+                "half_speed_retraction = (GROWTH['eta_A'] + GROWTH['eps']) / 2 + (GROWTH['eps'] - GROWTH['eta_A']) "
+                "/ (2 * np.sqrt(np.log(2))) * np.sqrt(np.log(4))",
+            ),
+            (
+                "the spines' curve (eta_D) instead of the boutons'",
+                "half_speed_retraction = (GROWTH['eta_D'] + GROWTH['eps']) / 2 - (GROWTH['eps'] - GROWTH['eta_D']) "
+                "/ (2 * np.sqrt(np.log(2))) * np.sqrt(np.log(4))",
+            ),
+            (
+                "zeta without the sqrt(ln 2)",
+                "half_speed_retraction = (GROWTH['eta_A'] + GROWTH['eps']) / 2 - (GROWTH['eps'] - GROWTH['eta_A']) "
+                "/ 2 * np.sqrt(np.log(4))",
+            ),
             (
                 "x = ln 4 instead of its square root",
-                "half_speed_pruning = (4.5 + 7 / (2 * np.sqrt(np.log(2))) * np.log(4)) * Hz",
+                "half_speed_retraction = (GROWTH['eta_A'] + GROWTH['eps']) / 2 - (GROWTH['eps'] - GROWTH['eta_A']) "
+                "/ (2 * np.sqrt(np.log(2))) * np.log(4)",
             ),
-            ("xi, where growth is fastest", "half_speed_pruning = (GROWTH['eta_D'] + GROWTH['eps']) / 2"),
+            ("eta_A itself, where boutons stop retracting", "half_speed_retraction = GROWTH['eta_A']"),
+            ("xi, where boutons grow fastest", "half_speed_retraction = (GROWTH['eta_A'] + GROWTH['eps']) / 2"),
             (
-                "half-speed growth (+nu/2) instead of pruning",
-                "half_speed_pruning = (4.5 + 7 / (2 * np.sqrt(np.log(2))) * np.sqrt(np.log(4 / 3))) * Hz",
+                "half-speed growth (+nu/2) instead of retraction",
+                "half_speed_retraction = (GROWTH['eta_A'] + GROWTH['eps']) / 2 - (GROWTH['eps'] - GROWTH['eta_A']) "
+                "/ (2 * np.sqrt(np.log(2))) * np.sqrt(np.log(4 / 3))",
             ),
-            ("in kHz as a plain number", "half_speed_pruning = 0.00945"),
             (
-                "eps + zeta",
-                "half_speed_pruning = GROWTH['eps'] + (GROWTH['eps'] - GROWTH['eta_D']) / (2 * np.sqrt(np.log(2)))",
+                "the spines' centre with the boutons' width",
+                "half_speed_retraction = (GROWTH['eta_D'] + GROWTH['eps']) / 2 - (GROWTH['eps'] - GROWTH['eta_A']) "
+                "/ (2 * np.sqrt(np.log(2))) * np.sqrt(np.log(4))",
+            ),
+            ("in kHz as a plain number", "half_speed_retraction = 0.00347334957"),
+            (
+                "a coarse scan of growth_rate (0.01 Hz steps)",
+                "_ca = np.arange(0, 4.25, 0.01) * Hz\n"
+                "_g = structural.growth_rate(_ca, GROWTH['eps'], GROWTH['eta_A'], GROWTH['nu']) / GROWTH['nu']\n"
+                "half_speed_retraction = _ca[np.argmin(np.abs(_g + 0.5))]",
             ),
         ],
         "ex2_recovery_test": [
             (
                 "measured from the start of the run",
-                "recovery_time_20 = recovery_time(lesion) + 120\n"
-                "recovery_time_30 = recovery_time(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT)) + 120",
+                "half_recovery_20 = half_recovery_time(lesion) + 100\n"
+                "half_recovery_15 = half_recovery_time(structural.run_experiment(machine, silenced=0.15, t_lesion=LESION_AT)) + 100",
             ),
-            ("the two swapped", "recovery_time_20, recovery_time_30 = recovery_time_30, recovery_time_20"),
-            ("both measured on section 3's run", "recovery_time_30 = recovery_time_20"),
+            ("the two swapped", "half_recovery_20, half_recovery_15 = half_recovery_15, half_recovery_20"),
+            ("both measured on section 3's run", "half_recovery_15 = half_recovery_20"),
             (
-                "first sample within 10 % after the lesion, before the dip",
-                "def _first(r):\n"
+                "waited for the calcium to reach the set point (100 %), not halfway",
+                "def _full(r):\n"
                 "    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
-                "    return float(t[np.nonzero((t >= 120) & (np.abs(ca - EPS_HZ) <= 0.8))[0][0]] - 120)\n"
-                "recovery_time_20 = _first(lesion)\n"
-                "recovery_time_30 = _first(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT))",
+                "    low = np.argmin(np.where(t >= 100, ca, np.inf)); back = np.nonzero((t > t[low]) & (ca >= EPS_HZ))[0]\n"
+                "    return float((t[back[0]] if len(back) else t[-1]) - 100)\n"
+                "half_recovery_20 = _full(lesion)\n"
+                "half_recovery_15 = _full(structural.run_experiment(machine, silenced=0.15, t_lesion=LESION_AT))",
+            ),
+            (
+                "waited for within 10 % of the set point",
+                "def _near(r):\n"
+                "    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
+                "    low = np.argmin(np.where(t >= 100, ca, np.inf)); back = np.nonzero((t > t[low]) & (ca >= 0.9 * EPS_HZ))[0]\n"
+                "    return float((t[back[0]] if len(back) else t[-1]) - 100)\n"
+                "half_recovery_20 = _near(lesion)\n"
+                "half_recovery_15 = _near(structural.run_experiment(machine, silenced=0.15, t_lesion=LESION_AT))",
+            ),
+            (
+                "halfway read as half the set point (4 Hz)",
+                "def _half_eps(r):\n"
+                "    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
+                "    low = np.argmin(np.where(t >= 100, ca, np.inf)); back = np.nonzero((t > t[low]) & (ca >= EPS_HZ / 2))[0]\n"
+                "    return float((t[back[0]] if len(back) else t[-1]) - 100)\n"
+                "half_recovery_20 = _half_eps(lesion)\n"
+                "half_recovery_15 = _half_eps(structural.run_experiment(machine, silenced=0.15, t_lesion=LESION_AT))",
             ),
             (
                 "the 2-s rate bins instead of the calcium",
                 "def _by_rate(r):\n"
                 "    t = r['rate_t_s']; x = r['rate_hz'][:N_DEPRIVED].mean(axis=0)\n"
-                "    low = np.argmin(np.where(t >= 120, x, np.inf))\n"
-                "    return float(t[np.nonzero((t > t[low]) & (np.abs(x - EPS_HZ) <= 0.8))[0][0]] - 120)\n"
-                "recovery_time_20 = _by_rate(lesion)\n"
-                "recovery_time_30 = _by_rate(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT))",
+                "    low = np.argmin(np.where(t >= 100, x, np.inf)); back = np.nonzero((t > t[low]) & (x >= (x[low] + EPS_HZ) / 2))[0]\n"
+                "    return float((t[back[0]] if len(back) else t[-1]) - 100)\n"
+                "half_recovery_20 = _by_rate(lesion)\n"
+                "half_recovery_15 = _by_rate(structural.run_experiment(machine, silenced=0.15, t_lesion=LESION_AT))",
             ),
             (
                 "all 100 neurons' calcium, not the deprived",
                 "def _all(r):\n"
                 "    t = r['t_s']; ca = r['calcium_hz'][:N_MATURE].mean(axis=0)\n"
-                "    low = np.argmin(np.where(t >= 120, ca, np.inf))\n"
-                "    return float(t[np.nonzero((t > t[low]) & (np.abs(ca - EPS_HZ) <= 0.8))[0][0]] - 120)\n"
-                "recovery_time_20 = _all(lesion)\n"
-                "recovery_time_30 = _all(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT))",
+                "    low = np.argmin(np.where(t >= 100, ca, np.inf)); back = np.nonzero((t > t[low]) & (ca >= (ca[low] + EPS_HZ) / 2))[0]\n"
+                "    return float((t[back[0]] if len(back) else t[-1]) - 100)\n"
+                "half_recovery_20 = _all(lesion)\n"
+                "half_recovery_15 = _all(structural.run_experiment(machine, silenced=0.15, t_lesion=LESION_AT))",
             ),
             (
-                "the time of the calcium peak, not the return",
-                "def _peak(r):\n"
+                "the time of the lowest point, not of the return",
+                "def _low(r):\n"
                 "    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n"
-                "    low = np.argmin(np.where(t >= 120, ca, np.inf)); after = t > t[low]\n"
-                "    return float(t[after][ca[after].argmax()] - 120)\n"
-                "recovery_time_20 = _peak(lesion)\n"
-                "recovery_time_30 = _peak(structural.run_experiment(machine, silenced=0.3, t_lesion=LESION_AT))",
+                "    return float(t[np.argmin(np.where(t >= 100, ca, np.inf))] - 100)\n"
+                "half_recovery_20 = _low(lesion)\n"
+                "half_recovery_15 = _low(structural.run_experiment(machine, silenced=0.15, t_lesion=LESION_AT))",
             ),
-            ("in minutes", "recovery_time_20 = recovery_time_20 / 60\nrecovery_time_30 = recovery_time_30 / 60"),
-            ("a guessed value for 30 %", "recovery_time_30 = 150.0"),
+            ("in minutes", "half_recovery_20 = half_recovery_20 / 60\nhalf_recovery_15 = half_recovery_15 / 60"),
+            ("a guessed value for 15 %", "half_recovery_15 = 60.0"),
         ],
         "ex3_young_properties_test": [
             (
                 "the young group of section 4 copied",
                 "inputs_without_excitability = float(newborns['incoming'][YOUNG, -1].mean())\n"
-                "integrated_without_excitability = 5",
+                "rate_without_excitability = float(late_rates(newborns, YOUNG).mean())",
             ),
             (
                 "the control group's rows",
                 "_r = newborn_experiment(dict(young, gain=1.0))\n"
                 "inputs_without_excitability = float(_r['incoming'][CONTROL, -1].mean())\n"
-                "integrated_without_excitability = int(np.sum(late_rates(_r, CONTROL) >= EPS_HZ / 2))",
+                "rate_without_excitability = float(late_rates(_r, CONTROL).mean())",
             ),
             (
                 "the mean over all ten newborns",
                 "_r = newborn_experiment(dict(young, gain=1.0))\n"
-                "inputs_without_excitability = float(_r['incoming'][100:110, -1].mean())",
+                "inputs_without_excitability = float(_r['incoming'][100:110, -1].mean())\n"
+                "rate_without_excitability = float(late_rates(_r, np.arange(100, 110)).mean())",
             ),
-            ("a fraction instead of a count", "integrated_without_excitability = integrated_without_excitability / 5"),
             (
-                "integrated = at the set point, not half of it",
+                "the final calcium instead of the rate over the last 50 s",
                 "_r = newborn_experiment(dict(young, gain=1.0))\n"
-                "integrated_without_excitability = int(np.sum(late_rates(_r, YOUNG) >= EPS_HZ))",
+                "rate_without_excitability = float(_r['calcium_hz'][YOUNG, -1].mean())",
+            ),
+            (
+                "the rate over the last 100 s",
+                "_r = newborn_experiment(dict(young, gain=1.0))\n"
+                "rate_without_excitability = float(structural.window_mean(_r['rate_t_s'], _r['rate_hz'][YOUNG], 200, 300).mean())",
+            ),
+            (
+                "a count of neurons above half the set point, not a rate",
+                "_r = newborn_experiment(dict(young, gain=1.0))\n"
+                "rate_without_excitability = float(np.sum(late_rates(_r, YOUNG) >= EPS_HZ / 2))",
             ),
             (
                 "inputs when the window closes (200 s)",
@@ -538,10 +589,15 @@ WRONG_ANSWERS = {
             ),
             ("the sum of the five, not the mean", "inputs_without_excitability = inputs_without_excitability * 5"),
             (
+                "typed from the printout, rounded",
+                "inputs_without_excitability = round(inputs_without_excitability, 1)\n"
+                "rate_without_excitability = round(rate_without_excitability, 2)",
+            ),
+            (
                 "excitability only (the other two removed)",
                 "_r = newborn_experiment(dict(young, nu=None, eta_D=None))\n"
                 "inputs_without_excitability = float(_r['incoming'][YOUNG, -1].mean())\n"
-                "integrated_without_excitability = int(np.sum(late_rates(_r, YOUNG) >= EPS_HZ / 2))",
+                "rate_without_excitability = float(late_rates(_r, YOUNG).mean())",
             ),
         ],
     },

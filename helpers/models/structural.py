@@ -9,6 +9,10 @@ kinds of **synaptic elements**: axonal ones ``z_A`` (boutons) and dendritic ones
     dz/dt = nu (2 exp(-((Ca - xi) / zeta)^2) - 1),  xi = (eta + eps) / 2,  zeta = (eps - eta) / (2 sqrt(ln 2))
 
 so growth is zero at ``Ca = eta`` and at ``Ca = eps``, positive in between and negative outside.
+Boutons and spines follow two curves with one set point but different least activities: spines
+grow from a lower activity than boutons (``eta_D < eta_A < eps``), as in the growth rules Butz &
+van Ooyen (2013) use for their lesion results, so a neuron whose activity drops between the two
+grows spines while it retracts boutons.
 A free bouton and a free spine anywhere in the network meet at random and make a synapse; when
 a neuron has fewer elements than synapses, some of its synapses are removed at random (both as
 in Butz & van Ooyen 2013). Brian2 cannot create or delete synapses during a run, so every
@@ -82,11 +86,13 @@ def growth_rate(ca, eps, eta, nu):
 TAU_CA = 10 * second
 STRUCTURE_STEP = 1 * second
 
-# Growth parameters of the mature neurons: our choices. Boutons and spines share one curve in
-# mature neurons. Real structural change takes days
-# to weeks; here it takes tens of seconds (nu = 2 elements per second), so that a run fits in a
-# second, and the calcium trace (10 s) is slow compared with the growth.
-GROWTH_DEFAULTS = {"eps": 8 * Hz, "eta_A": 1 * Hz, "eta_D": 1 * Hz, "nu": 2 / second}
+# Growth parameters of the mature neurons. Two curves, one set point: spines (dendritic elements)
+# grow from a low activity eta_D, boutons (axonal elements) only from a higher eta_A, between eta_D
+# and the set point. That ordering is Butz & van Ooyen's (2013, Fig. 5: "low eta_D and high
+# eta_A"); the numbers are our choices (eta_A about half the set point). Real structural change takes
+# days to weeks; here it takes tens of seconds (nu = 2 elements per second), so that a run fits in
+# a second, and the calcium trace (10 s) is slow compared with the growth.
+GROWTH_DEFAULTS = {"eps": 8 * Hz, "eta_A": 4.25 * Hz, "eta_D": 1 * Hz, "nu": 2 / second}
 
 # The network (our choices, made so that the excitatory neurons fire at about 5 Hz from their
 # external input alone and need recurrent synapses to reach the set point): 100 excitatory
@@ -107,6 +113,11 @@ NETWORK = {
     "p_IE": 0.4,  # connection probability inhibitory -> excitatory (fixed)
 }
 STEP = 1 * ms  # time step (see the notebook's "Under the hood")
+# Notebook 05's experiments: each run lasts RUN_DURATION from an empty network; at LESION_AT the
+# deprived neurons lose LESION_SILENCED of their external input (section 3 and the paper checks).
+RUN_DURATION = 300 * second
+LESION_AT = 100 * second
+LESION_SILENCED = 0.2
 NEVER = 1e6 * second  # the birth or lesion time of something that does not happen
 
 # The excitatory neuron: the membrane of Song, Miller & Abbott's neuron (neurons.SONG_2000_NEURON:
@@ -429,3 +440,172 @@ def synapse_table(machine):
     each exists at the end (``on``), as three arrays."""
     recurrent = machine["recurrent"]
     return np.asarray(recurrent.i[:]), np.asarray(recurrent.j[:]), np.asarray(recurrent.on[:]) > 0.5
+
+
+# ---------------------------------------------------------------------------
+# The paper's quantities (notebook 05, "Reproduce the published behaviour")
+# ---------------------------------------------------------------------------
+
+
+def _smooth(values, samples=5):
+    """Moving average over ``samples`` recorded samples (the ends use what they have)."""
+    kernel = np.ones(samples) / samples
+    padded = np.pad(np.asarray(values, dtype=float), samples // 2, mode="edge")
+    return np.convolve(padded, kernel, mode="valid")
+
+
+def _growth_settings(growth):
+    """The growth settings of a run (``run_values`` names: set_point, eta_A, eta_D, nu), defaults filled in."""
+    unknown = set(growth) - {"set_point", "eta_A", "eta_D", "nu"}
+    if unknown:
+        raise ValueError(f"unknown growth setting(s) {sorted(unknown)}; valid: eta_A, eta_D, nu, set_point")
+    defaults = {"set_point": GROWTH_DEFAULTS["eps"], **{k: GROWTH_DEFAULTS[k] for k in ("eta_A", "eta_D", "nu")}}
+    return {**defaults, **growth}
+
+
+def measure_for_paper(control, lesion, t_lesion=LESION_AT, n_deprived=N_DEPRIVED, **growth):
+    """What notebook 05 compares with Butz & van Ooyen (2013), from two runs of one program with
+    the same ``growth`` settings (``run_values`` names; the defaults if none): a ``control`` run
+    without a lesion (development from an empty network) and a ``lesion`` run with the same random
+    numbers, in which the first ``n_deprived`` neurons lose input at ``t_lesion``.
+
+    Windows scale with the run: L = t_lesion, T = the end of the run (s); the early phase is
+    L + 0.1 (T - L) to L + 0.3 (T - L) (20-60 s after the lesion in the notebook). Returns plain
+    numbers: rates and calcium in Hz, times in s, element counts, fractions.
+    """
+    settings = _growth_settings(growth)
+    lesion_s = float(t_lesion / second)
+    n_mature = control["n_mature"]
+    deprived, intact, mature = slice(0, n_deprived), slice(n_deprived, n_mature), slice(0, n_mature)
+    t, rate_t = control["t_s"], control["rate_t_s"]
+    end = float(t[-1]) + (t[1] - t[0])
+    span = end - lesion_s
+    # development (the control run): the incoming synapses of the mature neurons and their rate
+    dev_in = control["incoming"][mature].mean(axis=0)
+    dev_final_in = window_mean(t, dev_in, 2 * end / 3, end)
+    eps = settings["set_point"]
+    measured = {
+        "set_point_hz": float(eps / Hz),
+        "eta_A_hz": float(settings["eta_A"] / Hz),
+        "eta_D_hz": float(settings["eta_D"] / Hz),
+        "growth_at_set_point": max(  # in units of nu, for both curves
+            abs(float(growth_rate(eps, eps, settings[eta], 1 / second) * second)) for eta in ("eta_A", "eta_D")
+        ),
+        "lesion_s": lesion_s,
+        "dev_rate_hz": float(window_mean(rate_t, control["rate_hz"][mature].mean(axis=0), 2 * end / 3, end)),
+        "dev_peak_excess": float(dev_in.max() / dev_final_in - 1),
+        "dev_peak_s": float(t[dev_in.argmax()]),
+        "dev_drift": float(abs(window_mean(t, dev_in, end / 3, 2 * end / 3) / dev_final_in - 1)),
+    }
+    # early phase after the lesion: the deprived neurons' calcium, boutons z_A and spines z_D
+    early = (lesion_s + 0.1 * span, lesion_s + 0.3 * span)
+    edge = 0.05 * span  # average 10 s at each end of the early window
+    z_A, z_D = lesion["z_A"][deprived].mean(axis=0), lesion["z_D"][deprived].mean(axis=0)
+    times = lesion["t_s"]
+    measured.update(
+        early_calcium_hz=float(window_mean(times, lesion["calcium_hz"][deprived].mean(axis=0), *early)),
+        early_bouton_change=float(
+            window_mean(times, z_A, early[1] - edge, early[1]) - window_mean(times, z_A, early[0], early[0] + edge)
+        ),
+        early_spine_change=float(
+            window_mean(times, z_D, early[1] - edge, early[1]) - window_mean(times, z_D, early[0], early[0] + edge)
+        ),
+    )
+    # the neighbours' boutons: intact neurons' z_A in the lesion run minus the control run
+    intact_control = control["z_A"][intact].mean(axis=0)
+    excess = _smooth(lesion["z_A"][intact].mean(axis=0) - intact_control)
+    before = window_mean(t, intact_control, lesion_s - 0.1 * span, lesion_s)
+    after = times >= lesion_s
+    peak = int(np.argmax(np.where(after, excess, -np.inf)))
+    measured.update(
+        neighbour_bouton_peak=float(excess[peak] / before),
+        neighbour_bouton_peak_s=float(times[peak] - lesion_s),
+        neighbour_bouton_fall=float((excess[peak] - excess[peak:].min()) / max(excess[peak], 1e-9)),
+        deprived_dip_rate_hz=float(
+            window_mean(lesion["rate_t_s"], lesion["rate_hz"][deprived].mean(axis=0), lesion_s, lesion_s + 0.05 * span)
+        ),
+        deprived_final_rate_hz=float(
+            window_mean(lesion["rate_t_s"], lesion["rate_hz"][deprived].mean(axis=0), end - 0.25 * span, end)
+        ),
+        intact_final_rate_hz=float(
+            window_mean(lesion["rate_t_s"], lesion["rate_hz"][intact].mean(axis=0), end - 0.25 * span, end)
+        ),
+    )
+    measured["deprived_recovered"] = (measured["deprived_final_rate_hz"] - measured["deprived_dip_rate_hz"]) / (
+        measured["set_point_hz"] - measured["deprived_dip_rate_hz"]
+    )
+    return measured
+
+
+def paper_runs(machine, silenced=LESION_SILENCED, t_lesion=LESION_AT, **growth):
+    """The two runs ``measure_for_paper`` compares: control (no lesion) and lesion, with the same
+    ``growth`` settings (``run_values`` names: set_point, eta_A, eta_D, nu)."""
+    settings = _growth_settings(growth)
+    control = run_experiment(machine, **settings)
+    lesion = run_experiment(machine, silenced=silenced, t_lesion=t_lesion, **settings)
+    return control, lesion
+
+
+def measure_paper(machine, silenced=LESION_SILENCED, t_lesion=LESION_AT, **growth):
+    """``measure_for_paper`` of ``paper_runs(machine, ...)``: the measurement in one call."""
+    control, lesion = paper_runs(machine, silenced=silenced, t_lesion=t_lesion, **growth)
+    return measure_for_paper(control, lesion, t_lesion, **growth)
+
+
+def paper_checks(measured):
+    """Notebook 05's comparisons with Butz & van Ooyen (2013) (``helpers.checks.PaperCheck``s)
+    for a ``measured`` dict from ``measure_for_paper``."""
+    from ..checks import PaperCheck
+
+    m = measured
+    eps = m["set_point_hz"]
+    return [
+        PaperCheck(
+            "zero_growth_at_set_point",
+            "both growth curves are zero at the set point (the rule's definition)",
+            m["growth_at_set_point"],
+            "= 0",
+            m["growth_at_set_point"] < 1e-9,
+            built_in=True,
+        ),
+        PaperCheck(
+            "development_set_point",
+            "a network that starts without synapses settles at the set point",
+            f"{m['dev_rate_hz']:.2f} Hz",
+            f"within 5 % of {eps:g} Hz",
+            abs(m["dev_rate_hz"] / eps - 1) < 0.05,
+        ),
+        PaperCheck(
+            "development_overproduction",
+            "on the way it overproduces synapses, then prunes them and settles",
+            f"peak {m['dev_peak_excess']:+.0%} at {m['dev_peak_s']:.0f} s, drift {m['dev_drift']:.0%}",
+            f">= +15 % before {0.6 * m['lesion_s']:.0f} s, then < 10 % drift",
+            m["dev_peak_excess"] >= 0.15 and m["dev_peak_s"] < 0.6 * m["lesion_s"] and m["dev_drift"] < 0.1,
+        ),
+        PaperCheck(
+            "deprived_spines_up_boutons_down",
+            "early after the lesion deprived neurons (calcium between eta_D and eta_A) grow spines and retract "
+            "boutons (Fig. 5A)",
+            f"Ca {m['early_calcium_hz']:.1f} Hz, spines {m['early_spine_change']:+.1f}, boutons "
+            f"{m['early_bouton_change']:+.1f}",
+            "spines up by > 5, boutons down by > 2",
+            m["early_spine_change"] > 5 and m["early_bouton_change"] < -2,
+        ),
+        PaperCheck(
+            "neighbour_bouton_overshoot",
+            "the overshoot of boutons is in the non-deprived neighbours: their boutons rise above the control "
+            "run's, then are pruned back (Fig. 7A)",
+            f"peak {m['neighbour_bouton_peak']:+.0%} of control at +{m['neighbour_bouton_peak_s']:.0f} s, then "
+            f"{m['neighbour_bouton_fall']:.0%} of it pruned",
+            ">= +10 %, then >= 50 % of it pruned",
+            m["neighbour_bouton_peak"] >= 0.10 and m["neighbour_bouton_fall"] >= 0.5,
+        ),
+        PaperCheck(
+            "deprived_rate_recovers",
+            "the deprived neurons' activity returns towards the set point (Fig. 5C)",
+            f"{m['deprived_dip_rate_hz']:.1f} Hz after the lesion, {m['deprived_final_rate_hz']:.1f} Hz at the end: "
+            f"{m['deprived_recovered']:.0%} of the drop recovered",
+            f">= 50 % recovered, not above {1.15 * eps:g} Hz",
+            m["deprived_recovered"] >= 0.5 and m["deprived_final_rate_hz"] <= 1.15 * eps,
+        ),
+    ]
