@@ -791,12 +791,18 @@ WRONG_ANSWERS = {
     },
     "07_cortical_maps": {
         "ex1_string_player_test": [
-            ("the number of cells after practice, not a ratio", "thumb_ratio = float(cm.territories(string_player)[0])"),
+            (
+                "the number of cells after practice, not a ratio",
+                "thumb_ratio = float(cm.territories(string_player)[0])",
+            ),
             (
                 "a percentage instead of a ratio",
                 "thumb_ratio = 100 * cm.territories(string_player)[0] / cm.territories(developed)[0]",
             ),
-            ("before divided by after", "thumb_ratio = cm.territories(developed)[0] / cm.territories(string_player)[0]"),
+            (
+                "before divided by after",
+                "thumb_ratio = cm.territories(developed)[0] / cm.territories(string_player)[0]",
+            ),
             ("the thumb's share of the 60 cells", "thumb_ratio = cm.territories(string_player)[0] / 60"),
             (
                 "the thumb's share of the driven cells, t[0] / t.sum()",
@@ -848,7 +854,7 @@ WRONG_ANSWERS = {
                 "section 3's doubled use (the value printed above)",
                 "territory_ratio_3x = cm.territories(practised)[2] / cm.territories(developed)[2]",
             ),
-            ("exercise 1's answer", "territory_ratio_3x = thumb_share"),
+            ("exercise 1's answer", "territory_ratio_3x = thumb_ratio"),
             (
                 "before divided by after",
                 "territory_ratio_3x = cm.territories(developed)[2] / cm.territories(three_x)[2]",
@@ -1106,7 +1112,10 @@ WRONG_ANSWERS = {
                 "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=12, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
             ),
             ("the previous exercise's answer", "delayed_outcome = threshold_dose"),
-            ("the right outcome typed from the printout, rounded to 2 digits", "delayed_outcome = float(f'{delayed_outcome:.2f}')"),
+            (
+                "the right outcome typed from the printout, rounded to 2 digits",
+                "delayed_outcome = float(f'{delayed_outcome:.2f}')",
+            ),
             ("zero (the autograder's blank answer)", "delayed_outcome = 0.0"),
         ],
     },

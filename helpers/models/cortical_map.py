@@ -462,3 +462,125 @@ def finger_response(state, finger, dead=None):
     positions = test_positions(n_fingers)
     on_finger = np.floor(positions) == finger
     return float(responses(state, dead=dead)[:, on_finger].sum(axis=0).mean())
+
+
+# ---- the paper checks of notebook 07 (Jenkins et al. 1990; Xerri et al. 1999) ----
+
+PRACTISED = 2  # the practised finger: D3
+
+
+def practice_experiment(program, seed=2026, params=None, lateral=None, no_homeostasis=True):
+    """Notebook 07's experiments in one call (each run is one run of ``program``, 20 000 touches in
+    the notebook): develop a map from ``initial_state(seed)`` (two runs, every finger alike), then
+    practise D3 (twice the use of each other finger, one run), then normal use (two runs). Two
+    controls practise from other maps: ``frozen``, the developed map with every threshold frozen at
+    its developed value; ``practised_no_homeostasis``, a map developed (from the same start, with
+    the touches of seeds ``seed + 60`` and ``seed + 61``) and practised with thresholds that never
+    adapt (they stay at 0; left out with ``no_homeostasis=False``). ``params``/``lateral`` go to
+    every ``run_map``. Returns the states (a dict of names)."""
+    options = {"params": params, "lateral": lateral}
+    even, practice = [1, 1, 1, 1, 1], [1, 1, 2, 1, 1]
+    n = program["n_touches"]
+    states = {"naive": initial_state(seed=seed)}
+    developments = [(True, "developed", seed)] + [(False, "developed_no_homeostasis", seed + 60)] * no_homeostasis
+    for homeostasis, name, first_seed in developments:
+        state = states["naive"]
+        for k in range(2):
+            touches = touch_sequence(even, n, seed=first_seed + k)
+            state = run_map(program, state, touches, homeostasis=homeostasis, **options)
+        states[name] = state
+    practice_touches = touch_sequence(practice, n, seed=seed + 10)
+    states["practised"] = run_map(program, states["developed"], practice_touches, **options)
+    back = states["practised"]
+    for k in range(2):
+        back = run_map(program, back, touch_sequence(even, n, seed=seed + 11 + k), **options)
+    states["back"] = back
+    states["frozen"] = run_map(program, states["developed"], practice_touches, homeostasis=False, **options)
+    if no_homeostasis:
+        states["practised_no_homeostasis"] = run_map(
+            program, states["developed_no_homeostasis"], practice_touches, homeostasis=False, **options
+        )
+    return states
+
+
+def paper_measures(states, finger=PRACTISED):
+    """The numbers notebook 07's paper checks read, from the states of ``practice_experiment``
+    (or the notebook's own runs with the same names): territories of ``finger``, its cells' mean
+    receptive-field width before and after practice, and the developed map's order index."""
+
+    def territory(name):
+        return int(territories(states[name])[finger])
+
+    def mean_width(state):
+        return float(np.nanmean(receptive_field_widths(state)[finger_of_cell(state) == finger]))
+
+    measured = {
+        "before": territory("developed"),
+        "practised": territory("practised"),
+        "back": territory("back"),
+        "frozen": territory("frozen"),
+        "width_before": mean_width(states["developed"]),
+        "width_practised": mean_width(states["practised"]),
+        "order": order_index(states["developed"]),
+    }
+    if "practised_no_homeostasis" in states:  # the control without homeostasis (not a paper check: fragile)
+        measured["before_no_homeostasis"] = territory("developed_no_homeostasis")
+        measured["practised_no_homeostasis"] = territory("practised_no_homeostasis")
+    return measured
+
+
+GROWN = 1.3  # a territory counts as grown when it is at least 1.3x its size before practice
+
+
+def paper_checks(measured):
+    """Notebook 07's comparisons with the published results, as ``PaperCheck`` objects (see
+    ``helpers.checks``); ``measured`` is ``paper_measures(...)``. Ratios are territories after
+    practice / before (D3); "grown" means at least ``GROWN`` times."""
+    from ..checks import PaperCheck
+
+    m = measured
+    grown = m["practised"] / m["before"]
+    width_ratio = m["width_practised"] / m["width_before"]
+    kept = (m["back"] - m["before"]) / max(m["practised"] - m["before"], 1)  # share of the gain kept
+    return [
+        PaperCheck(
+            "expands", "the practised finger's territory grows", round(grown, 2), f">= {GROWN}x", grown >= GROWN
+        ),
+        PaperCheck(
+            "narrow_fields",
+            "grown zone, narrower fields",
+            f"{grown:.2f}x, {width_ratio:.2f}x",
+            f">= {GROWN}x, <= 0.95x",
+            grown >= GROWN and width_ratio <= 0.95,
+        ),
+        PaperCheck(
+            "shrinks_back",
+            "normal use undoes the gain",
+            f"{m['before']}->{m['practised']}->{m['back']}",
+            f">= {GROWN}x, then < 1/2 kept",
+            grown >= GROWN and kept < 1 / 2,
+        ),
+        PaperCheck(
+            "frozen_high_stops",
+            "thresholds frozen high: borders stay",
+            round(m["frozen"] / m["before"], 2),
+            "<= 1.3x",
+            m["frozen"] <= 1.3 * m["before"],
+        ),
+        PaperCheck(
+            "about_2x",
+            "2x use gives nearly 2x (calibrated)",
+            round(grown, 2),
+            "2.0 +/- 0.5",
+            abs(grown - 2.0) <= 0.5,
+            built_in=True,
+        ),
+        PaperCheck(
+            "finger_order",
+            "fingers in order D1-D5 (the tilt)",
+            round(m["order"], 2),
+            "> 0.9",
+            m["order"] > 0.9,
+            built_in=True,
+        ),
+    ]
