@@ -14,13 +14,17 @@ VENV=.venv
 PY="$VENV/bin/python"
 
 find_python() {
-    for candidate in "${PYTHON:-}" python3.11 python3 python; do
+    # The Python every pin is tested with (`find_python --version` prints it). Looks for it on
+    # PATH, then among pyenv's installed versions (pyenv's shims answer only for its global one).
+    local want=3.11 candidate
+    if [ "${1:-}" = --version ]; then echo "$want"; return 0; fi
+    for candidate in "${PYTHON:-}" "python$want" "$HOME/.pyenv/versions/$want"*/bin/"python$want" python3 python; do
         if [ -n "$candidate" ] && command -v "$candidate" >/dev/null 2>&1 &&
-           "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+           "$candidate" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$want'.split('.'))))" 2>/dev/null; then
             echo "$candidate"; return 0
         fi
     done
-    echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)" >&2
+    echo "Python $want is required (set PYTHON=/path/to/python$want)" >&2
     return 1
 }
 
@@ -32,7 +36,14 @@ setup() {
         return 0
     fi
     echo "== setting up $VENV (one-off, about a minute)"
-    [ -x "$PY" ] || "$(find_python)" -m venv "$VENV"
+    local python
+    python=$(find_python)
+    # a .venv from another Python (the pinned one changed) is made anew, not patched
+    if [ -x "$PY" ] && [ "$("$PY" -c 'import sys; print(*sys.version_info[:2], sep=".")')" != "$(find_python --version)" ]; then
+        echo "== $VENV runs $("$PY" -V 2>&1), the pins need Python $(find_python --version): making it anew"
+        rm -rf "$VENV"
+    fi
+    [ -x "$PY" ] || "$python" -m venv "$VENV"
     "$PY" -m pip install --quiet --upgrade pip
     # learners' packages (requirements.txt) and the tests', site's and lint's on top
     "$PY" -m pip install --quiet -r requirements-dev.txt
