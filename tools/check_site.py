@@ -365,21 +365,22 @@ def check(html="site/_build/html", screenshots="tests/artifacts/site", names=Non
                 if mathjax.startswith("MathJax did not"):
                     problems.append(mathjax)
                 problems += layout_problems(layout, laptop=True)
+                logged = list(console)  # what the page itself logged: axe re-reads stylesheets below
                 violations = []
                 if accessibility:
                     violations = [v for v in axe.run(page).response["violations"] if v.get("impact") in SERIOUS]
                 page.screenshot(path=str(screenshots / (name.replace("/", "_") + ".png")), full_page=False)
                 page.close()
                 # the same page on a phone, scrolled to its first figure
-                page, _ = _open(phone, urljoin(base_url, name), console)
+                page, _ = _open(phone, urljoin(base_url, name), logged)
                 problems += [f"on a phone: {p}" for p in layout_problems(page.evaluate(LAYOUT_JS), laptop=False)]
                 figure = page.locator("div.cell_output img").first
                 if figure.count():
                     figure.scroll_into_view_if_needed()
                 page.screenshot(path=str(screenshots / (name.replace("/", "_") + ".phone.png")), full_page=False)
                 page.close()
-                # what the page itself logged (axe re-reads stylesheets), without MathJax's font probe
-                console = [message for message in console if not any(b in message for b in BENIGN)]
+                # without MathJax's font probe
+                console = [message for message in logged if not any(b in message for b in BENIGN)]
                 report[name] = {
                     "console": list(dict.fromkeys(console)),
                     "problems": problems,
