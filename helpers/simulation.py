@@ -59,6 +59,8 @@ def setup_notebook(seed=DEFAULT_SEED, target="cython"):
     reset_device("runtime")  # leave any standalone build a previous cell started
     brian2.prefs.codegen.target = target
     brian2.prefs.codegen.runtime.cython.cache_dir = str(cache_root() / "cython")
+    if shared_cache_root() is not None:
+        link_shared_modules(shared_cache_root() / "cython", cache_root() / "cython")
     brian2.prefs.logging.file_log = False
     brian2.BrianLogger.log_level_warn()
     defaultclock.dt = NOTEBOOK_DT
@@ -104,6 +106,22 @@ def build_jobs():
     return max(1, cores)
 
 
+def link_shared_modules(shared, own):
+    """Link each compiled Cython module of the shared cache into the user's own Cython cache.
+
+    Brian2 looks for runtime (Cython) modules in one folder, where it also writes lock files,
+    so it cannot use a read-only one: a link there lets it load the shared module without
+    compiling (the module's name encodes its code, Python, Cython and NumPy)."""
+    shared, own = Path(shared), Path(own)
+    if not shared.is_dir():
+        return
+    for module in shared.iterdir():
+        if module.suffix in COMPILED_SUFFIXES and not (own / module.name).exists():
+            own.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileExistsError):  # another kernel linked it just now
+                (own / module.name).symlink_to(module)
+
+
 _RUN_FOLDER = None
 
 
@@ -123,12 +141,16 @@ COMPILED_SUFFIXES = {".so", ".o", ".pyd", ".dll", ".dylib"}
 
 def compiled_files(folder=None):
     """{path relative to ``folder``: (size, modification time)} of every compiled module or
-    standalone program under ``folder`` (default: ``cache_root()``). Comparing two listings
+    standalone program under ``folder`` (default: ``cache_root()``), links not counted. Comparing two listings
     tells whether anything was compiled in between."""
     folder = Path(folder) if folder is not None else cache_root()
     found = {}
-    for path in folder.rglob("*"):
-        if path.is_file() and (path.suffix in COMPILED_SUFFIXES or (path.name == "main" and os.access(path, os.X_OK))):
+    for path in folder.rglob("*"):  # links to a shared cache's modules were not compiled here
+        if (
+            path.is_file()
+            and not path.is_symlink()
+            and (path.suffix in COMPILED_SUFFIXES or (path.name == "main" and os.access(path, os.X_OK)))
+        ):
             stat = path.stat()
             found[str(path.relative_to(folder))] = (stat.st_size, stat.st_mtime_ns)
     return found

@@ -153,3 +153,20 @@ def test_build_jobs_is_bounded_by_the_cores_a_process_may_use(monkeypatch):
         monkeypatch.setenv("NEUROPLASTICITY_BUILD_JOBS", wrong)
         with pytest.raises(ValueError, match="NEUROPLASTICITY_BUILD_JOBS"):
             simulation.build_jobs()
+
+
+def test_shared_cython_modules_are_linked_not_compiled(tmp_path, monkeypatch):
+    """Runtime (Cython) modules: Brian2 wants one writable folder, so the user's gets links."""
+    shared, own = tmp_path / "shared", tmp_path / "own"
+    (shared / "cython").mkdir(parents=True)
+    module = shared / "cython" / "_cython_magic_0123.cpython-311-x86_64-linux-gnu.so"
+    module.write_bytes(b"compiled once")
+    (shared / "cython" / "_cython_magic_0123.pyx").write_text("source")
+    monkeypatch.setenv("NEUROPLASTICITY_SHARED_CACHE", str(shared))
+    monkeypatch.setenv("NEUROPLASTICITY_CACHE", str(own))
+    simulation.setup_notebook()
+    simulation.setup_notebook()  # again: nothing new
+    linked = own / "cython" / module.name
+    assert linked.is_symlink() and linked.resolve() == module.resolve()
+    assert sorted(p.name for p in (own / "cython").iterdir()) == [module.name]
+    assert simulation.compiled_files(own) == {}, "a link counted as a compiled module"
