@@ -473,8 +473,12 @@ def measure_for_paper(control, lesion, t_lesion=LESION_AT, n_deprived=N_DEPRIVED
     L + 0.1 (T - L) to L + 0.3 (T - L) (20-60 s after the lesion in the notebook). Returns plain
     numbers: rates and calcium in Hz, times in s, element counts, fractions.
     """
-    settings = _growth_settings(growth)
-    lesion_s = float(t_lesion / second)
+    with np.errstate(invalid="ignore", divide="ignore"):  # a network without synapses gives 0/0: NaN fails every bar
+        return _measure(control, lesion, float(t_lesion / second), n_deprived, _growth_settings(growth))
+
+
+def _measure(control, lesion, lesion_s, n_deprived, settings):
+    """The body of ``measure_for_paper`` (``lesion_s`` in s, ``settings`` from ``_growth_settings``)."""
     n_mature = control["n_mature"]
     deprived, intact, mature = slice(0, n_deprived), slice(n_deprived, n_mature), slice(0, n_mature)
     t, rate_t = control["t_s"], control["rate_t_s"]
