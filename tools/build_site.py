@@ -43,6 +43,13 @@ WRITTEN_ANSWER_NOTE = (
     "*Your answer goes here, in your own copy of the notebook (graded by hand in a course; "
     "in the self-study route, compare it with the reference notebook).*"
 )
+STUDENT_NOTE = (
+    "The exercises appear as a student gets them: to do, with their checks, and without solutions or reference answers."
+)
+INSTRUCTOR_NOTE = (
+    "**Instructor edition:** every solution, hidden test, reference answer and rubric is shown. "
+    "Keep it to the course's staff; publish the student edition."
+)
 LIVE_NOTE = (
     "*Interactive in JupyterLab or on Binder (the launch button at the top of the page): "
     "move a control and the model re-runs. Shown here as it starts:* "
@@ -145,7 +152,9 @@ def write_sources(executed, folder=BUILD, instructor=False):
         rows.append(f"| [{title}](notebooks/{path.stem}.ipynb) | {question} |")
     table = "| Notebook | The question it answers |\n|---|---|\n" + "\n".join(rows)
     index = source / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("{{ notebook_map }}", table), encoding="utf-8")
+    text = index.read_text(encoding="utf-8").replace("{{ notebook_map }}", table)
+    text = text.replace("{{ exercises_note }}", INSTRUCTOR_NOTE if instructor else STUDENT_NOTE)
+    index.write_text(text, encoding="utf-8")
     return source
 
 
