@@ -412,6 +412,8 @@ if __name__ == "__main__":
     for name, found in leaked.items():
         result.setdefault(name, {"console": [], "problems": [], "axe": []})["problems"] += found
     print(json.dumps(result, indent=1))
+    for name, found in problems_in(result).items():  # on stderr: tasks.sh site keeps only this
+        print(f"{name}:\n  " + "\n  ".join(found), file=sys.stderr)
     warning = repository_warning()
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
