@@ -210,3 +210,70 @@ def test_bcm_threshold_stabilizes_only_below_tau_w_over_u_squared():
     settled = np.all(np.abs(result["v"].v[:, late] - 1) < 0.05, axis=1)
     assert list(settled) == [True, True, False, False]
     assert np.allclose(result["v"].theta[:2, late].mean(axis=1), 1.0, rtol=0.02)
+
+
+# ---------------------------------------------------------------------------
+# notebook 04's paper checks: +/-10 % robustness, and the state's numerical health
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def four_cells():
+    helpers.setup_notebook(seed=2026)
+    from helpers.models import stdp
+
+    return helpers.compile_network(
+        homeostasis.build_homeostasis_network,
+        n_cells=4,
+        n_exc=200,
+        n_inh=50,
+        duration=30 * second,
+        exc_rule=stdp.PAIR_RULE,
+        inh_rule=homeostasis.ISTDP_RULE,
+        scaling_eqs=homeostasis.SCALING_EQS,
+    )
+
+
+def _moves():
+    p = homeostasis.SCALING_PROTOCOL
+    for factor in (0.9, 1.1):
+        yield f"eta_scale x{factor}", dict(scaling={"eta_scale": p["eta_scale"] * factor})
+        yield f"rho0 x{factor}", dict(scaling={"rho0": p["rho0"] * factor})
+        yield f"blocked input x{factor}", dict(scaling={"rate_after_block": p["rate_after_block"] * factor})
+        yield f"mean weight x{factor}", dict(weight_mean=0.035 * factor)
+        yield f"eta_i x{factor}", dict(istdp={"eta_i": 0.02 * factor})
+
+
+MOVES = list(_moves())
+
+
+@pytest.mark.parametrize("options", [m[1] for m in MOVES], ids=[m[0] for m in MOVES])
+def test_paper_checks_hold_with_a_parameter_10_percent_off(four_cells, options):
+    """Notebook 04: every check of Turrigiano et al. and Vogels et al. holds with one parameter 10 % off
+    (measured: slope 1.53-1.82, blocked rate within 8 % of its target, iSTDP rates 8-15 % above)."""
+    from helpers.checks import failed_checks
+
+    checks = homeostasis.paper_checks(homeostasis.measure_for_paper(four_cells, **options))
+    assert not failed_checks(checks), [c for c in checks if not c.passed]
+
+
+def test_homeostasis_state_holds_no_subnormal_numbers(four_cells):
+    """After the runaway run (STDP on) and the iSTDP run, no weight, trace, rate sensor or scaling
+    factor is a subnormal float (they would slow every step on them)."""
+    from numerics import assert_no_subnormals
+
+    runaway = dict(w_e=0.03, w_i=0.2, w_max=0.08, A_plus=0.01 * 0.08, A_minus=0.005 * 0.08)
+    for cells in ([runaway, dict(runaway, A_plus=0.0, A_minus=0.0)], homeostasis.istdp_cells(5.0)):
+        homeostasis.run_cells(four_cells, cells)
+        exc, inh, cell = four_cells["exc_synapses"], four_cells["inh_synapses"], four_cells["cells"]
+        assert_no_subnormals(
+            "homeostasis model",
+            exc.w[:],
+            exc.apre[:],
+            exc.apost[:],
+            inh.w_i[:],
+            inh.xpre[:],
+            inh.xpost[:],
+            cell.s[:],
+            cell.r[:] / Hz,
+        )

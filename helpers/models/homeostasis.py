@@ -247,3 +247,152 @@ def run_cells(machine, cells):
         inh_syn.w_i_max: np.repeat(per_cell("w_i_max"), n_inh),
     }
     return machine.run(values)
+
+
+# ------------------------------------------------------------ notebook 04: reproduce the papers
+
+# Notebook 04's protocols (all our choices; see the notebook): scaling cells 0-1 are controls,
+# 2-3 get their excitatory input lowered from 10 to 6 Hz at 5 s; iSTDP cells approach a target
+# from above (strong excitation, weak inhibition) and from below (the reverse).
+SCALING_PROTOCOL = {"rho0": 5 * Hz, "eta_scale": 0.1 / second, "rate_after_block": 6 * Hz, "block_at": 5 * second}
+ISTDP_ABOVE = {"w_e": 0.04, "w_i": 0.05}
+ISTDP_BELOW = {"w_e": 0.035, "w_i": 0.4}
+ISTDP_TARGETS_HZ = (5.0, 10.0)
+
+
+def scaling_weights(seed, n_exc, mean=0.035):
+    """The scaling cells' excitatory weights: log-normal with ``mean`` (units of g_leak), drawn from
+    stream 2 of ``seed`` (``np.random.default_rng([seed, 2])``), as in notebook 04."""
+    return np.random.default_rng([seed, 2]).lognormal(np.log(mean) - 0.5 * 0.5**2, 0.5, n_exc)
+
+
+def istdp_cells(rho0_hz, rate_e_hz=10.0, eta_i=0.02):
+    """Two cells that learn their inhibition towards ``rho0_hz`` (Hz): one from above, one from below."""
+    common = dict(rate_e=rate_e_hz * Hz, rho0=rho0_hz * Hz, eta_i=eta_i)
+    return [dict(ISTDP_ABOVE, **common), dict(ISTDP_BELOW, **common)]
+
+
+def measure_for_paper(machine, seed=2026, scaling=None, istdp=None, weight_mean=0.035, additive=False, alpha_scale=1.0):
+    """Notebook 04's measurement on a compiled ``build_homeostasis_network`` with 4 cells.
+
+    Runs the scaling protocol (``SCALING_PROTOCOL`` updated with ``scaling``) and the iSTDP protocol
+    (``istdp`` updates every cell's settings, e.g. ``{"eta_i": 0.0}``; ``alpha_scale`` multiplies the
+    rule's alpha = 2 rho0 tau, the target staying rho0), then reads one mEPSC per
+    synapse (noise from stream 3 of ``seed``). ``additive=True`` reads the blocked cells as if every
+    synapse had gained the same amount instead of the same factor (the broken model of exercise 3).
+    Returns a dict: ``slope``, ``intercept`` (pA) and ``control_mean_pA`` of the ranked fit,
+    ``scaling_factor`` (blocked / control), ``blocked_rate_hz`` and ``rho0_hz`` (scaling),
+    ``istdp_start_hz``, ``istdp_final_hz`` and ``istdp_target_hz`` (one per iSTDP cell)."""
+    from . import analysis
+
+    protocol = dict(SCALING_PROTOCOL, **(scaling or {}))
+    n_exc, duration = machine["n_exc"], machine["duration"]
+    weights = scaling_weights(seed, n_exc, weight_mean)
+    cells = [
+        dict(
+            w_e=weights,
+            w_i=0.2,
+            rho0=protocol["rho0"],
+            eta_scale=protocol["eta_scale"],
+            rate_e=10 * Hz,
+            rate_e_after=10 * Hz if k < 2 else protocol["rate_after_block"],
+            t_switch=protocol["block_at"],
+        )
+        for k in range(4)
+    ]
+    run_cells(machine, cells)
+    t_s, rates = analysis.binned_rates(machine["spikes"], 4, duration, 2 * second)
+    blocked_rate = float(rates[2:][:, t_s > float(duration / second) - 10].mean())
+    final_w = machine["exc_synapses"].w[:].reshape(4, n_exc)
+    final_s = machine["cell_monitor"].s[:, -1]
+    noise = np.random.default_rng([seed, 3])
+    control_pA = np.concatenate([analysis.mepsc_amplitudes_pA(final_w[k], final_s[k], noise) for k in (0, 1)])
+    if additive:
+        gain_pA = (
+            (final_s[2:].mean() - final_s[:2].mean())
+            * final_w[2:].mean()
+            * analysis.G_LEAK_NS
+            * analysis.DRIVING_FORCE_MV
+        )
+        blocked_pA = np.concatenate(
+            [analysis.mepsc_amplitudes_pA(final_w[k], final_s[:2].mean(), noise) + gain_pA for k in (2, 3)]
+        )
+    else:
+        blocked_pA = np.concatenate([analysis.mepsc_amplitudes_pA(final_w[k], final_s[k], noise) for k in (2, 3)])
+    slope, intercept, _, _ = analysis.ranked_fit(control_pA, blocked_pA)
+
+    istdp_cell_list = [dict(c, **(istdp or {})) for rho0 in ISTDP_TARGETS_HZ for c in istdp_cells(rho0 * alpha_scale)]
+    run_cells(machine, istdp_cell_list)
+    t2, rates_2s = analysis.binned_rates(machine["spikes"], 4, duration, 2 * second)
+    t1, rates_1s = analysis.binned_rates(machine["spikes"], 4, duration, 1 * second)
+    return {
+        "slope": slope,
+        "intercept": intercept,
+        "control_mean_pA": float(control_pA.mean()),
+        "scaling_factor": float(final_s[2:].mean() / final_s[:2].mean()),
+        "blocked_rate_hz": blocked_rate,
+        "rho0_hz": float(protocol["rho0"] / Hz),
+        "istdp_start_hz": rates_2s[:, 0],
+        "istdp_final_hz": rates_1s[:, t1 > 10].mean(axis=1),
+        "istdp_target_hz": np.repeat(ISTDP_TARGETS_HZ, 2),
+    }
+
+
+def paper_checks(measured):
+    """Notebook 04's comparisons with Turrigiano et al. 1998 and Vogels et al. 2011 (``measured`` as
+    from ``measure_for_paper``). A list of ``helpers.checks.PaperCheck``."""
+    from ..checks import PaperCheck
+
+    m = measured
+    ratio_to_factor = m["slope"] / m["scaling_factor"] - 1
+    origin_ok = abs(ratio_to_factor) < 0.05 and abs(m["intercept"]) < 0.10 * m["control_mean_pA"]
+    rate_error = m["blocked_rate_hz"] / m["rho0_hz"] - 1
+    start, final = np.asarray(m["istdp_start_hz"]), np.asarray(m["istdp_final_hz"])
+    target = np.asarray(m["istdp_target_hz"])
+    relative = final / target
+    return [
+        PaperCheck(
+            "scaled_up",
+            "after (partial) blockade the ranked mEPSC amplitudes are scaled up",
+            f"slope {m['slope']:.2f}",
+            "> 1.1",
+            m["slope"] > 1.1,
+        ),
+        PaperCheck(
+            "through_origin",
+            "ranked amplitudes close to a line through the origin, slope = the scaling factor",
+            f"slope/factor - 1 = {ratio_to_factor:+.1%}, intercept {m['intercept']:+.2f} pA",
+            "within 5 %; |intercept| < 10 % of the mean control amplitude",
+            origin_ok,
+            built_in=True,  # our scaling multiplies every synapse by one factor
+        ),
+        PaperCheck(
+            "rate_recovers",
+            "the blocked cells' rate comes back to the set point",
+            f"{m['blocked_rate_hz']:.2f} Hz ({rate_error:+.0%})",
+            f"within 20 % of {m['rho0_hz']:g} Hz",
+            abs(rate_error) < 0.2,
+        ),
+        PaperCheck(
+            "istdp_target",
+            "iSTDP brings the rate to rho0, from above and from below, for two targets",
+            ", ".join(f"{r:+.0%}" for r in relative - 1),
+            "each between -10 % and +30 % of rho0",
+            bool(np.all(relative > 0.9) and np.all(relative < 1.3)),
+        ),
+        PaperCheck(
+            "istdp_bias_up",
+            "the fixed point lies slightly above rho0 (an inhibitory spike delays the next post spike)",
+            f"mean {np.mean(relative) - 1:+.0%}",
+            "> 0",
+            bool(np.mean(relative) > 1),
+        ),
+        PaperCheck(
+            "istdp_start",
+            "the protocol starts two cells well above and two well below their target",
+            ", ".join(f"{s:.1f}" for s in start) + " Hz",
+            "above: > 1.5 rho0; below: < 0.5 rho0",
+            bool(np.all(start[0::2] > 1.5 * target[0::2]) and np.all(start[1::2] < 0.5 * target[1::2])),
+            built_in=True,  # set by the starting weights
+        ),
+    ]
