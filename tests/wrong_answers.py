@@ -1145,11 +1145,6 @@ WRONG_ANSWERS = {
                 "pulses_for_10_percent = float(np.interp(0.05, -_c, ex1_counts))",
             ),
             (
-                "2 Hz instead of 1 Hz",
-                "_c = conditioning_change(np.full(10, 2.0) * Hz, ex1_counts)\n"
-                "pulses_for_10_percent = float(np.interp(0.10, -_c, ex1_counts))",
-            ),
-            (
                 "the spino-PAG cell's calcium per pulse",
                 "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts, PAG)\n"
                 "pulses_for_10_percent = float(np.interp(0.10, -_c, ex1_counts))",
