@@ -305,10 +305,15 @@ def _project_files(folder):
 
 
 def _project_digest(folder):
-    """A digest of the project files in ``folder`` (their names and contents)."""
+    """A digest of the project files in ``folder``: their names and their lines, in sorted order.
+
+    Sorted, because Brian2 writes some independent statements (one per clock: declarations,
+    resets at the start of a run) in the order of a Python set, which differs between
+    processes: one model gives the same digest in every kernel. Any changed line changes it."""
     digest = hashlib.sha1()
     for relative in _project_files(folder):
-        digest.update(relative.encode() + b"\0" + (Path(folder) / relative).read_bytes() + b"\0")
+        lines = sorted((Path(folder) / relative).read_bytes().splitlines())
+        digest.update(relative.encode() + b"\0" + b"\n".join(lines) + b"\0")
     return digest.hexdigest()
 
 

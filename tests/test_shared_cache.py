@@ -170,3 +170,18 @@ def test_shared_cython_modules_are_linked_not_compiled(tmp_path, monkeypatch):
     assert linked.is_symlink() and linked.resolve() == module.resolve()
     assert sorted(p.name for p in (own / "cython").iterdir()) == [module.name]
     assert simulation.compiled_files(own) == {}, "a link counted as a compiled module"
+
+
+def test_one_model_has_one_digest_whatever_order_brian2_writes_its_clocks_in(tmp_path):
+    """Brian2 writes per-clock statements in a set's order, which differs between processes."""
+    first, second, edited = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    lines = ["int main() {", "_array_clock_a_t[0] = 0.0;", "_array_clock_b_t[0] = 0.0;", "}"]
+    for folder, text in [
+        (first, lines),
+        (second, [lines[0], lines[2], lines[1], lines[3]]),
+        (edited, [lines[0], lines[1], "_array_clock_b_t[0] = 1.0;", lines[3]]),
+    ]:
+        folder.mkdir()
+        (folder / "main.cpp").write_text("\n".join(text) + "\n")
+    assert simulation._project_digest(first) == simulation._project_digest(second)
+    assert simulation._project_digest(first) != simulation._project_digest(edited)
