@@ -371,3 +371,66 @@ def test_whole_calcium_window_shape_holds_with_a_parameter_10_percent_off(fig2_t
     published = data.load("graupner_brunel_2012_fig2_dp")["strength_ratio"]
     fragile = name in ("gamma_d", "gamma_p") or (name, factor) == ("sigma", 0.9)
     assert (np.max(np.abs(ratio - published)) >= 0.04) == fragile
+
+
+@pytest.mark.parametrize("factor", [0.9, 1.1])
+def test_song_competition_is_fragile_in_the_depression_bias(factor):
+    """Notebook 03 says so: Song et al.'s depression bias is 5 % (A_-/A_+ = 1.05), less than a 10 % move
+    of one amplitude. The learning runs (1000 s, inputs at 10, 20, 40 Hz) with A_- 10 % lower
+    (A_-/A_+ = 0.945): every weight runs to g_max and the output rate follows the input (measured
+    184, 515, 1067 Hz); 10 % higher (1.155): the weights sink (none above 0.8 g_max) and the neuron falls silent (0.3, 0.01, 0 Hz). (A_+ moved
+    by 10 % gave the same two outcomes.) Either way the checks `bimodal` and `rate_stable` fail."""
+    params = competition.SONG_2000_STDP
+    machine = helpers.compile_network(
+        competition.build_song_network,
+        duration=1000 * second,
+        rule=stdp.PAIR_RULE,
+        stdp_params=params,
+        step=0.2 * ms,
+        n_neurons=3,
+        n_correlated=0,
+        report_every=100 * second,
+    )
+    moved = {"A_minus": params["A_minus"] * factor}
+    machine.run(
+        competition.song_run_values(
+            machine.objects, competition.SONG_INPUT_RATES_HZ * Hz, 0.0, seed=1, rule_values=moved
+        )
+    )
+    learned = machine["stdp"].w[:].reshape(3, -1) / params["w_max"]
+    rates = np.array([competition.output_rate_hz(machine, k, 900 * second, 1000 * second) for k in range(3)])
+    if factor < 1:
+        assert np.mean(learned[1:] > 0.8) > 0.9 and rates[-1] > 3 * rates[0], "runaway expected"
+    else:
+        assert np.mean(learned[1:] > 0.8) < 0.01 and rates[-1] < 1, "silence expected"
+
+
+def test_models_of_notebooks_01_to_03_hold_no_subnormal_numbers(pairing_machine, fig2_times):
+    """After a standard run, no weight, efficacy, calcium level or trace of the calcium, STDP and
+    competition models is a subnormal float (notebook 07's weights once decayed to 1e-300 and ran
+    6x slower)."""
+    from numerics import assert_no_subnormals
+
+    network = helpers.compile_network(calcium.build_rate_protocol_network, n_channels=12, duration=1810 * second)
+    calcium.measure_for_paper(network)
+    exact, stepped = network["exact"], network["stepped"]
+    assert_no_subnormals("calcium rate protocols", exact.rho[:], exact.c[:], stepped.rho[:], stepped.c[:])
+    calcium_pairs = helpers.compile_network(
+        calcium.build_pairing_network,
+        n_channels=41,
+        duration=stdp.PAIRING_START + 60 * second,
+        n_pairs=stdp.BI_POO_PAIRS,
+        start=stdp.PAIRING_START,
+    )["calcium_rule"]  # run by the fig2_times fixture
+    assert_no_subnormals("calcium pairing", calcium_pairs.rho[:], calcium_pairs.c[:])
+    stdp.measure_pairings(pairing_machine)
+    pair, triplet = pairing_machine["pair"], pairing_machine["triplet"]
+    assert_no_subnormals(
+        "STDP pairing", pair.w[:], pair.apre[:], pair.apost[:], triplet.w[:], triplet.o1[:], triplet.o2[:]
+    )
+    song = helpers.compile_network(competition.build_song_network, duration=5 * second, n_correlated=0)
+    song.run(competition.song_run_values(song.objects, 20 * Hz, 0.0, seed=2026))
+    synapses, neuron = song["stdp"], song["neuron"]
+    assert_no_subnormals(
+        "competitive STDP", synapses.w[:], synapses.apre[:], synapses.apost[:], neuron.g_ex[:], neuron.g_in[:]
+    )

@@ -131,7 +131,7 @@ def build_song_network(
     }
 
 
-def song_run_values(objects, rates, shared_fractions, seed, learning=True, initial_weights=None):
+def song_run_values(objects, rates, shared_fractions, seed, learning=True, initial_weights=None, rule_values=None):
     """``run_args`` for ``build_song_network``: one input rate and shared fraction q per neuron.
 
     ``rates`` (a quantity or one per neuron, 0-200 Hz) and ``shared_fractions``
@@ -139,7 +139,8 @@ def song_run_values(objects, rates, shared_fractions, seed, learning=True, initi
     ``n_correlated=0`` takes only q = 0. ``seed`` (an integer) draws
     the first spike times, so the same call gives the same numbers.
     ``learning=False`` freezes the weights (both amplitudes 0); ``initial_weights``
-    (one per synapse, between 0 and w_max) replaces the start at w_max / 2.
+    (one per synapse, between 0 and w_max) replaces the start at w_max / 2. ``rule_values``
+    changes rule parameters for this run (e.g. ``{"A_minus": ...}``; ignored when not learning).
     """
     source, mother, copier, synapses = objects["inputs"], objects["mother"], objects["copier"], objects["stdp"]
     n_neurons, n_inputs, n_correlated = objects["n_neurons"], objects["n_inputs"], objects["n_correlated"]
@@ -169,7 +170,9 @@ def song_run_values(objects, rates, shared_fractions, seed, learning=True, initi
         )
     params = objects["stdp_params"]
     amplitudes = {"A_plus": params["A_plus"], "A_minus": params["A_minus"]}
-    if not learning:
+    if learning:
+        amplitudes.update(rule_values or {})
+    else:
         amplitudes = {"A_plus": 0.0, "A_minus": 0.0}
     values.update(parameter_values(synapses, amplitudes, params))
     if initial_weights is not None:
@@ -187,3 +190,129 @@ def song_run_values(objects, rates, shared_fractions, seed, learning=True, initi
             )
         values[synapses.w] = initial_weights
     return values
+
+
+# ------------------------------------------------------------ notebook 03: reproduce Song, Miller & Abbott 2000
+
+SONG_INPUT_RATES_HZ = np.array([10.0, 20.0, 40.0])  # section 2: one neuron per input rate
+SONG_SHARED = np.array([0.0, 0.05, 0.1, 0.2])  # section 4: one neuron per shared fraction q
+
+
+def output_rate_hz(machine, neuron, start, stop):
+    """Mean output rate (Hz) of ``neuron`` between ``start`` and ``stop`` (Brian2 times)."""
+    spikes = machine["output"]
+    t = spikes.t[spikes.i == neuron]
+    return float(np.sum((t >= start) & (t < stop)) / ((stop - start) / second))
+
+
+def measure_for_paper(
+    learning_machine,
+    short_machine,
+    practice_machine,
+    stdp_values=None,
+    learning=True,
+    shared=None,
+    learning_time=1000 * second,
+    short_time=40 * second,
+):
+    """Notebook 03's measurement on its three compiled ``build_song_network`` programs: ``learning_machine``
+    (one neuron per rate of ``SONG_INPUT_RATES_HZ``, no correlated group, ``learning_time`` long),
+    ``short_machine`` (one neuron, ``short_time`` long) and ``practice_machine`` (one neuron per q of ``SONG_SHARED``). ``stdp_values``
+    change the rule's parameters (e.g. ``{"A_minus": ...}``) in every run; ``learning=False`` freezes
+    the weights; ``shared`` replaces the q of the practice run. Seeds as in the notebook.
+
+    Returns a dict: ``learned`` (weights after learning, units of g_max, one row per rate),
+    ``plastic_rates`` (Hz, last tenth of the learning run), ``frozen_rates`` (Hz, the 20-Hz neuron's
+    learned weights frozen, driven at each rate for the short run), ``group_final`` and
+    ``other_final`` (mean weight of the correlated group and of the other inputs after practice,
+    units of g_max, one per q)."""
+
+    def run(machine, rates, q, seed, frozen=False, initial_weights=None):
+        values = song_run_values(
+            machine.objects,
+            rates,
+            q,
+            seed=seed,
+            learning=learning and not frozen,
+            initial_weights=initial_weights,
+            rule_values=stdp_values,
+        )
+        machine.run(values)
+
+    g_max = learning_machine["stdp_params"]["w_max"]
+    rates = SONG_INPUT_RATES_HZ
+    run(learning_machine, rates * Hz, 0.0, seed=1)
+    learned = learning_machine["stdp"].w[:].reshape(len(rates), -1) / g_max
+    late = (0.9 * learning_time, learning_time)
+    plastic = np.array([output_rate_hz(learning_machine, k, *late) for k in range(len(rates))])
+    frozen = []
+    for rate in rates:
+        run(short_machine, rate * Hz, 0.0, seed=2, frozen=True, initial_weights=learned[1] * g_max)
+        frozen.append(output_rate_hz(short_machine, 0, 0 * second, short_time))
+    measured = {"learned": learned, "plastic_rates": plastic, "frozen_rates": np.array(frozen)}
+    measured.update(measure_practice(practice_machine, stdp_values, learning, shared))
+    return measured
+
+
+def measure_practice(practice_machine, stdp_values=None, learning=True, shared=None):
+    """The practice part of ``measure_for_paper``: 10-Hz inputs, one neuron per q of ``SONG_SHARED``
+    (or ``shared``), seed 3. Returns ``group_final`` and ``other_final`` (units of g_max, one per q)."""
+    q = SONG_SHARED if shared is None else np.asarray(shared, dtype=float)
+    practice_machine.run(
+        song_run_values(practice_machine.objects, 10 * Hz, q, seed=3, learning=learning, rule_values=stdp_values)
+    )
+    final = practice_machine["stdp"].w[:].reshape(len(q), -1) / practice_machine["stdp_params"]["w_max"]
+    n_correlated = practice_machine["n_correlated"]
+    return {"group_final": final[:, :n_correlated].mean(axis=1), "other_final": final[:, n_correlated:].mean(axis=1)}
+
+
+def paper_checks(measured):
+    """Notebook 03's comparison with Song, Miller & Abbott 2000 (``measured`` as from
+    ``measure_for_paper``; rows in the order of ``SONG_INPUT_RATES_HZ`` and ``SONG_SHARED``).
+    A list of ``helpers.checks.PaperCheck``."""
+    from ..checks import PaperCheck
+
+    learned = np.asarray(measured["learned"], dtype=float)
+    ends = [(float(np.mean(learned[k] < 0.2)), float(np.mean(learned[k] > 0.8))) for k in (1, 2)]
+    bimodal = all(low + high >= 0.8 and low >= 0.05 and high >= 0.05 for low, high in ends)
+    plastic, frozen = np.asarray(measured["plastic_rates"]), np.asarray(measured["frozen_rates"])
+    ratio = float(plastic[-1] / plastic[0]) if plastic[0] > 0 else float("inf")
+    plastic_spread, frozen_spread = float(np.ptp(plastic)), float(np.ptp(frozen))
+    group, other = np.asarray(measured["group_final"]), np.asarray(measured["other_final"])
+    return [
+        PaperCheck(
+            "bimodal",
+            "weights gather near 0 and near g_max (inputs at 20 and 40 Hz)",
+            "; ".join(f"{100 * lo:.0f} % < 0.2, {100 * hi:.0f} % > 0.8" for lo, hi in ends),
+            ">= 80 % in the outer fifths, >= 5 % at each end",
+            bimodal,
+        ),
+        PaperCheck(
+            "rate_stable",
+            "with STDP the output rate hardly follows a 4-fold rise of the input rate",
+            f"x{ratio:.2f} from 10 to 40 Hz input",
+            "between x0.67 and x1.5",
+            1 / 1.5 <= ratio <= 1.5,
+        ),
+        PaperCheck(
+            "frozen_contrast",
+            "with the weights frozen the output rate follows the input rate",
+            f"spread {frozen_spread:.0f} Hz frozen, {plastic_spread:.1f} Hz with STDP",
+            "frozen spread >= 10 x the STDP spread",
+            frozen_spread >= 10 * plastic_spread,
+        ),
+        PaperCheck(
+            "correlated_wins",
+            "inputs that share spikes (q = 0.2) win, the others lose",
+            f"group {group[-1]:.2f}, others {other[-1]:.2f} g_max",
+            "group > 0.8, others < 0.3",
+            group[-1] > 0.8 and other[-1] < 0.3,
+        ),
+        PaperCheck(
+            "no_winner_without_correlation",
+            "without shared spikes (q = 0) neither half wins",
+            f"difference {abs(group[0] - other[0]):.3f} g_max",
+            "< 0.05",
+            abs(group[0] - other[0]) < 0.05,
+        ),
+    ]
