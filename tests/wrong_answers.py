@@ -679,6 +679,36 @@ WRONG_ANSWERS = {
                 "the contralateral MD shift of section 3, sign flipped",
                 "ipsi_md_shift = -float(odi_shift[md_lid, DAY4])",
             ),
+            (
+                "read on day 4 (one day after the eye reopened)",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=4)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "deprived at P24 (section 6's age)",
+                "od.run_groups(machine, nr_state, [od.rearing(24, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=3)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "the median over the cells, not the mean",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=3)\n"
+                "ipsi_md_shift = float(np.median(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "4 days closed and read on day 4 (Gordon & Stryker's protocol)",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (4, 'open', 'open'))])\n"
+                "_a = od.recorded_state(machine, nr_state, day=4)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
+            (
+                "the gate held fully open (copied from section 2's run)",
+                "od.run_groups(machine, nr_state, [od.rearing(28, (0, 'open', 'lid'), (3, 'open', 'open'))], gate=od.FULLY_OPEN)\n"
+                "_a = od.recorded_state(machine, nr_state, day=3)\n"
+                "ipsi_md_shift = float(np.mean(od.ocular_dominance_index(*od.eye_responses(_a)) - nr_odi))",
+            ),
         ],
         "ex2_noise_test": [
             ("guessed 4 (the sigma-squared prediction)", "loss_ratio = 4.0"),
@@ -736,6 +766,41 @@ WRONG_ANSWERS = {
                 "_l = 1 - _c[[0, 200]] / R_c0[0]\n"
                 "loss_ratio = float(_l[1] / _l[0])",
             ),
+            ("the printed ratio typed in (4.01)", "loss_ratio = 4.01"),
+            (
+                "read after a quarter of a day, not one day",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n"
+                "_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=0.25))\n"
+                "_l = 1 - group_means(_c, 2) / R_c0.mean()\n"
+                "loss_ratio = float(_l[1] / _l[0])",
+            ),
+            (
+                "section 3's noise levels (0.45 and 0.9) read off its run after one day",
+                "_d1 = int(np.argmin(np.abs(t_days - 1)))\n"
+                "loss_ratio = float((1 - closed_rel[names.index('MD, twice the lid noise'), _d1]) / (1 - closed_rel[names.index('MD, lid suture'), _d1]))",
+            ),
+            (
+                "each group in its own run (the question asks for one run with two groups)",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1)])\n"
+                "_c1, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n"
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n"
+                "_c2, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n"
+                "loss_ratio = float((1 - _c2.mean() / R_c0.mean()) / (1 - _c1.mean() / R_c0.mean()))",
+            ),
+            (
+                "the mean of each cell's relative loss, not the loss of the mean response",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n"
+                "_c, _ = od.eye_responses(od.recorded_state(machine, cells, day=1))\n"
+                "_l = group_means(1 - _c / np.tile(R_c0, len(_c) // len(R_c0)), 2)\n"
+                "loss_ratio = float(_l[1] / _l[0])",
+            ),
+            (
+                "the ratio of the mean ODI changes instead of the closed eye's losses",
+                "od.run_groups(machine, cells, [od.rearing(28, (0, 'lid', 'open'), lid_noise=0.1), od.rearing(28, (0, 'lid', 'open'), lid_noise=0.2)])\n"
+                "_o = od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=1)))\n"
+                "_s = group_means(_o - np.tile(odi0, len(_o) // len(odi0)), 2)\n"
+                "loss_ratio = float(_s[1] / _s[0])",
+            ),
         ],
         "ex3_window_test": [
             (
@@ -787,6 +852,34 @@ WRONG_ANSWERS = {
                 "first_sensitive_onset, last_sensitive_onset = od.half_max_window(brief_onsets, brief_change)",
             ),
             ("all zero (the autograder's blank answer)", "first_sensitive_onset = last_sensitive_onset = 0"),
+            (
+                "the ages at which the gate is above half its peak, on a fine grid of ages",
+                "_g = od.critical_period_gate(ages, **od.CRITICAL_PERIOD)\n"
+                "first_sensitive_onset, last_sensitive_onset = float(ages[_g >= 0.5].min()), float(ages[_g >= 0.5].max())",
+            ),
+            (
+                "the window of the mean ODI after, not of its change",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
+                "_after = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))), 8)\n"
+                "first_sensitive_onset, last_sensitive_onset = od.half_max_window(brief_onsets, _after)",
+            ),
+            (
+                "the printed edges typed in (one decimal)",
+                "first_sensitive_onset, last_sensitive_onset = round(first_sensitive_onset, 1), round(last_sensitive_onset, 1)",
+            ),
+            (
+                "read after one day, not when the eye reopens",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
+                "brief_change = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=1))) - np.tile(odi0, 8), 8)\n"
+                "first_sensitive_onset, last_sensitive_onset = od.half_max_window(brief_onsets, brief_change)",
+            ),
+            (
+                "the change from the 400 cells' mean ODI (nr_odi) instead of these cells' own",
+                "od.run_groups(machine, cells, [od.rearing(a, (0, 'lid', 'open'), (2, 'open', 'open')) for a in brief_onsets])\n"
+                "brief_change = group_means(od.ocular_dominance_index(*od.eye_responses(od.recorded_state(machine, cells, day=2))), 8) - nr_odi.mean()\n"
+                "first_sensitive_onset, last_sensitive_onset = od.half_max_window(brief_onsets, brief_change)",
+            ),
+            ("the sizes stored (abs of the changes)", "brief_change = np.abs(brief_change)"),
         ],
     },
     "07_cortical_maps": {
@@ -1534,6 +1627,10 @@ WRONG_ANSWERS = {
             ("the notebook's perceptron optimum instead of the theory's", "optimal_error_rate = 1 - best"),
             ("one in six", "optimal_error_rate = 1 / 6"),
             ("the error rate at 85 % right, rounded", "optimal_error_rate = 0.15"),
+            ("erfc(1), neither the half nor the square root of 2", "import math\noptimal_error_rate = math.erfc(1)"),
+            ("erfc(1 / sqrt(2)) without the half (both tails)", "import math\noptimal_error_rate = math.erfc(1 / math.sqrt(2))"),
+            ("the normal density at 1, not the distribution function", "from statistics import NormalDist\noptimal_error_rate = NormalDist().pdf(1.0)"),
+            ("rounded to two digits", "optimal_error_rate = 0.16"),
         ],
         "ex2_every_trial_test": [
             (
@@ -1558,6 +1655,22 @@ WRONG_ANSWERS = {
             ("the output in place of the label", "def every_trial_rule(w, x, label, output, eta):\n    return eta * output[:, None] * x"),
             ("the best accuracy typed from the printout, rounded", "every_trial_best = 0.97"),
             ("the error-driven optimum", "every_trial_best = best"),
+            (
+                "eta forgotten",
+                "def every_trial_rule(w, x, label, output, eta):\n    return label[:, None] * x\n"
+                "every_trial_gains = novelty.learning_by_accuracy(every_trial_rule, accuracies)\n"
+                "every_trial_best = novelty.best_accuracy(accuracies, every_trial_gains)",
+            ),
+            (
+                "(label - output) without the / 2: the perceptron, doubled",
+                "def every_trial_rule(w, x, label, output, eta):\n    return eta * (label - output)[:, None] * x\n"
+                "every_trial_gains = novelty.learning_by_accuracy(every_trial_rule, accuracies)\n"
+                "every_trial_best = novelty.best_accuracy(accuracies, every_trial_gains)",
+            ),
+            ("the label not reshaped (eta * label * x)", "def every_trial_rule(w, x, label, output, eta):\n    return eta * label * x"),
+            ("the best accuracy as a percentage", "every_trial_best = 100 * every_trial_best"),
+            ("the largest gain instead of the accuracy where it lies", "every_trial_best = float(np.max(every_trial_gains))"),
+            ("the scan run with another seed", "every_trial_gains = novelty.learning_by_accuracy(every_trial_rule, accuracies, seed=0)"),
         ],
         "ex3_latest_test": [
             ("10 % instead of 5 %", "latest_rescue_h = float(rescue_delays[rescue_kept >= 10].max())"),
@@ -1567,6 +1680,25 @@ WRONG_ANSWERS = {
             ("novelty before learning (a negative delay)", "latest_rescue_h = -1.0"),
             ("the whole window read off section 4's grid, before side included", "latest_rescue_h = 6.0"),
             ("the first delay that keeps less than 5 %", "latest_rescue_h = float(rescue_delays[rescue_kept < 5][rescue_delays[rescue_kept < 5] > 0.5].min())"),
+            ("the last grid delay that keeps 5 %, not interpolated (section 4's printout: 1 h)", "latest_rescue_h = float(rescue_delays[rescue_kept >= 5].max())"),
+            (
+                "section 4's coarse grid interpolated instead of the 0.25 h grid",
+                "_d, _k = delays_h[delays_h >= 0], novel_kept[delays_h >= 0]\n_j = int(np.flatnonzero(_k >= 5).max())\n"
+                "latest_rescue_h = float(_d[_j] + (_d[_j + 1] - _d[_j]) * (_k[_j] - 5) / (_k[_j] - _k[_j + 1]))",
+            ),
+            ("interpolated with (5 - k2) in place of (k1 - 5)", "latest_rescue_h = float(d1 + (d2 - d1) * (5 - k2) / (k1 - k2))"),
+            (
+                "the 10 % crossing, interpolated",
+                "_j = int(np.flatnonzero(rescue_kept >= 10).max())\n"
+                "latest_rescue_h = float(rescue_delays[_j] + 0.25 * (rescue_kept[_j] - 10) / (rescue_kept[_j] - rescue_kept[_j + 1]))",
+            ),
+            ("in seconds", "latest_rescue_h = 3600 * latest_rescue_h"),
+            (
+                "the crossing before learning (novelty first), as a positive number",
+                "_k = novelty.novelty_window(machine, exposure, -rescue_delays)\n_j = int(np.flatnonzero(_k >= 5).max())\n"
+                "latest_rescue_h = float(rescue_delays[_j] + 0.25 * (_k[_j] - 5) / (_k[_j] - _k[_j + 1]))",
+            ),
+            ("np.interp with the kept values decreasing (it needs them increasing)", "latest_rescue_h = float(np.interp(5, rescue_kept, rescue_delays))"),
         ],
     },
 }
