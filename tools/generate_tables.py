@@ -64,7 +64,12 @@ def timing_table(path=BENCHMARK):
     if not path.exists():
         return "\n".join(rows + ["| (no benchmark saved yet: run `bash tasks.sh bench`) | | | | | |"])
     saved = json.loads(path.read_text())
-    for row in saved["rows"]:
+    measured = {row["notebook"]: row for row in saved["rows"]}
+    for notebook in NOTEBOOKS:
+        row = measured.get(notebook.stem)
+        if row is None:
+            rows.append(f"| {short_name(notebook.stem)} | not measured yet | | | | |")
+            continue
         slider = max(row["widgets"].values()) if row["widgets"] else None
         rows.append(
             f"| {short_name(row['notebook'])} | {row['cold_s']:.1f} | {row['warm_s']:.1f} | {row['rerun_s']:.1f} | "
