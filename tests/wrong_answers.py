@@ -1175,41 +1175,52 @@ WRONG_ANSWERS = {
             ("zero (the autograder's blank answer)", "threshold_dose = 0"),
         ],
         "ex3_delay_test": [
-            ("the dose started at once (section 4's value)", "delayed_outcome = outcome[DOSES.index(above_late), 0]"),
             (
-                "the dose started at block 8 (section 4's value)",
-                "delayed_outcome = outcome[DOSES.index(above_late), 1]",
+                "the dose started at once (section 4's courses)",
+                "delayed_territory = float(np.mean([cm.territories(courses[above_late, 0, k]['state'], dead=dead)[2] for k in SEEDS]))",
+            ),
+            (
+                "the dose started at block 8 (section 4's courses)",
+                "delayed_territory = float(np.mean([cm.territories(courses[above_late, 8, k]['state'], dead=dead)[2] for k in SEEDS]))",
             ),
             (
                 "read at the end of therapy, not 6 blocks later",
-                "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k)['performance'][4 + rehab.THERAPY_BLOCKS] for k in SEEDS]))",
+                "_c = [rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k) for k in SEEDS]\n"
+                "delayed_territory = float(np.mean([cm.territories(c['states'][4 + rehab.THERAPY_BLOCKS], dead=dead)[2] for c in _c]))",
             ),
             (
-                "the use in the last block instead of the performance",
-                "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k)['use'][-1] for k in SEEDS]))",
+                "the outcome P instead of cells",
+                "_c = [rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k) for k in SEEDS]\n"
+                "delayed_territory = float(np.mean([c['performance'][-1] for c in _c]))",
             ),
             (
-                "the outcome as a percentage",
-                "delayed_outcome = 100 * float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
+                "the dead cells counted too (territories without dead=dead)",
+                "_c = [rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k) for k in SEEDS]\n"
+                "delayed_territory = float(np.mean([cm.territories(c['state'])[2] for c in _c]))",
             ),
             (
                 "seed 1 only, not the mean over the seeds",
-                "delayed_outcome = float(rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=1)['performance'][-1])",
+                "_c = rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=1)\n"
+                "delayed_territory = float(cm.territories(_c['state'], dead=dead)[2])",
+            ),
+            (
+                "the sum over the seeds instead of the mean",
+                "_c = [rehab.recovery_course(block, adult, dead, dose=above_late, start=4, policy=use_policy, seed=k) for k in SEEDS]\n"
+                "delayed_territory = float(np.sum([cm.territories(c['state'], dead=dead)[2] for c in _c]))",
             ),
             (
                 "the early threshold dose `above` instead of `above_late`",
-                "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above, start=4, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
+                "_c = [rehab.recovery_course(block, adult, dead, dose=above, start=4, policy=use_policy, seed=k) for k in SEEDS]\n"
+                "delayed_territory = float(np.mean([cm.territories(c['state'], dead=dead)[2] for c in _c]))",
             ),
             (
                 "4 blocks after section 4's late start (start=12)",
-                "delayed_outcome = float(np.mean([rehab.recovery_course(block, adult, dead, dose=above_late, start=12, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS]))",
+                "_c = [rehab.recovery_course(block, adult, dead, dose=above_late, start=12, policy=use_policy, seed=k) for k in SEEDS]\n"
+                "delayed_territory = float(np.mean([cm.territories(c['state'], dead=dead)[2] for c in _c]))",
             ),
-            ("the previous exercise's answer", "delayed_outcome = threshold_dose"),
-            (
-                "the right outcome typed from the printout, rounded to 2 digits",
-                "delayed_outcome = float(f'{delayed_outcome:.2f}')",
-            ),
-            ("zero (the autograder's blank answer)", "delayed_outcome = 0.0"),
+            ("D3's territory before the stroke", "delayed_territory = float(cm.territories(adult)[2])"),
+            ("the previous exercise's answer", "delayed_territory = threshold_dose"),
+            ("zero (the autograder's blank answer)", "delayed_territory = 0.0"),
         ],
     },
     "09_when_plasticity_hurts": {

@@ -9,7 +9,8 @@ cell. This module adds the experiments of notebook 08 and their read-outs:
   (``finger_without``), and ``takeover_fraction`` says how many of them a neighbour now drives.
 - **Stroke**: a part of the map dies (``stroke_cells``: the central part of one finger's
   territory). The **performance** ``P`` of the affected finger is its territory (cells it drives
-  best) relative to its territory before the stroke.
+  best) relative to its territory before the stroke, counted up to 1: cells beyond the finger's
+  own territory before the stroke are taken from its neighbours and are not better function.
 - **Use and rehabilitation** (``recovery_course``): an outer loop of learning
   blocks (one compiled run of the map each, from the previous block's state). In each block the
   affected finger's use is
@@ -32,7 +33,7 @@ neighbours, and hence (with the policy) a threshold dose below which use and per
 together (learned non-use).
 
 Symbols (besides ``cortical_map``'s): ``P`` performance (territory / territory before the
-stroke; can exceed 1); ``u`` use of the affected finger (relative to a healthy finger's, which
+stroke, at most 1); ``u`` use of the affected finger (relative to a healthy finger's, which
 is 1); ``d`` dose (same unit as ``u``); blocks count the outer loop's learning blocks (each
 ``program["n_touches"]`` touches; our stand-in for a week of daily life, not calibrated).
 """
@@ -82,11 +83,12 @@ def takeover_fraction(before, after, finger):
     return float(np.mean(finger_without(after, finger)[zone] >= 0))
 
 
-def takeover_course(program, state, finger, n_blocks, seed=1, homeostasis=True):
+def takeover_course(program, state, finger, n_blocks, seed=1, homeostasis=True, map_options=None):
     """Cut ``finger``'s input (its use 0, the others' 1) and run ``n_blocks`` runs of ``program``
     from ``state``. Returns ``(touches, shares, theta, final state)``: at every record of the
     program (every ``record_every`` touches) the share of the finger's silent zone that another
-    finger drives (``takeover_fraction``) and the zone's mean threshold."""
+    finger drives (``takeover_fraction``) and the zone's mean threshold. ``map_options`` (a dict)
+    go to every ``cortical_map.run_map`` (e.g. ``{"params": {"tau_w": 22 * ms}}``)."""
     n_blocks = require_count("n_blocks", n_blocks, 1, 1000)
     zone = silent_zone(state, finger)
     use = np.ones(_n_fingers(state))
@@ -95,7 +97,7 @@ def takeover_course(program, state, finger, n_blocks, seed=1, homeostasis=True):
     current = state
     for block in range(n_blocks):
         positions = cmap.touch_sequence(use, program["n_touches"], seed=1000 * seed + block)
-        current = cmap.run_map(program, current, positions, homeostasis=homeostasis)
+        current = cmap.run_map(program, current, positions, homeostasis=homeostasis, **(map_options or {}))
         records = cmap.recorded_states(program)[1:] + [(program["n_touches"], current)]
         for n, recorded in records:
             touches.append(block * program["n_touches"] + n)
@@ -122,12 +124,13 @@ def stroke_cells(state, finger=AFFECTED, fraction=STROKE_FRACTION):
 
 def performance(state, dead, finger=AFFECTED, territory_before=None):
     """The affected finger's performance ``P``: its territory (living cells it drives best)
-    relative to ``territory_before`` (its territory before the stroke)."""
+    relative to ``territory_before`` (its territory before the stroke), at most 1 (a territory
+    larger than before is taken from the neighbours; it is not more than full function)."""
     if territory_before is None or territory_before <= 0:
         raise ValueError(
             f"territory_before must be the finger's territory before the stroke (> 0), got {territory_before}"
         )
-    return float(cmap.territories(state, dead=dead)[finger] / territory_before)
+    return float(min(cmap.territories(state, dead=dead)[finger] / territory_before, 1.0))
 
 
 def therapy_doses(dose, start, duration=THERAPY_BLOCKS, follow_up=FOLLOW_UP):
@@ -153,6 +156,8 @@ def recovery_course(
     finger=AFFECTED,
     seed=1,
     reuse=None,
+    map_options=None,
+    therapy_finger=None,
 ):
     """After a stroke that killed ``dead``: ``start + duration + follow_up`` learning blocks of
     the map ``program`` (``cortical_map.build_map_network``; each block is one run of its
@@ -169,12 +174,14 @@ def recovery_course(
     cells, policy, finger and seed (for example the course without therapy). Its first blocks
     with the same dose as this course would be run exactly alike, so they are copied instead of
     run again (this only saves time: the result is the same as without ``reuse``).
+    ``map_options`` go to every ``cortical_map.run_map``; ``therapy_finger`` (default: ``finger``)
+    is the finger the therapy's extra touches go to.
     """
     doses = therapy_doses(dose, start, duration, follow_up)
     territory_before = cmap.territories(state)[finger]
     current = {"w": np.array(state["w"]), "theta": np.array(state["theta"])}
     performances, uses, states = [], [], []
-    same = _blocks_to_reuse(reuse, program, current, dead, policy, finger, seed, doses)
+    same = _blocks_to_reuse(reuse, program, current, dead, policy, finger, seed, doses, repr(map_options))
     if same:
         performances, uses = list(reuse["performance"][:same]), list(reuse["use"][:same])
         states, current = list(reuse["states"][:same]), reuse["states"][same]
@@ -182,10 +189,11 @@ def recovery_course(
         states.append(current)
         performances.append(performance(current, dead, finger, territory_before))
         use = np.ones(_n_fingers(state))
-        use[finger] = policy(performances[-1]) + doses[block]
+        use[finger] = policy(performances[-1])
+        use[finger if therapy_finger is None else therapy_finger] += doses[block]
         uses.append(use[finger])
         touches = cmap.touch_sequence(use, program["n_touches"], seed=1000 * seed + block)
-        current = cmap.run_map(program, current, touches, dead=dead)
+        current = cmap.run_map(program, current, touches, dead=dead, **(map_options or {}))
     performances.append(performance(current, dead, finger, territory_before))
     states.append(current)
     return {
@@ -194,25 +202,25 @@ def recovery_course(
         "dose": doses,
         "state": current,
         "states": states,
-        "setup": (program, dead, policy, finger, seed),
+        "setup": (program, dead, policy, finger, seed, repr(map_options)),
     }
 
 
-def _blocks_to_reuse(reuse, program, start_state, dead, policy, finger, seed, doses):
+def _blocks_to_reuse(reuse, program, start_state, dead, policy, finger, seed, doses, options):
     # how many leading blocks of the course `reuse` this course would run exactly alike
     if reuse is None:
         return 0
-    old_program, old_dead, old_policy, old_finger, old_seed = reuse["setup"]
+    old_program, old_dead, old_policy, old_finger, old_seed, old_options = reuse["setup"]
     first = reuse["states"][0]
     if (
         old_program is not program
         or old_policy is not policy
-        or (old_finger, old_seed) != (finger, seed)
+        or (old_finger, old_seed, old_options) != (finger, seed, options)
         or not np.array_equal(cmap.alive_mask(program["n_cells"], old_dead), cmap.alive_mask(program["n_cells"], dead))
         or not (np.array_equal(first["w"], start_state["w"]) and np.array_equal(first["theta"], start_state["theta"]))
     ):
         raise ValueError(
-            "reuse must be a course from the same program, starting state, dead cells, policy, finger and seed"
+            "reuse must be a course from the same program, starting state, dead cells, policy, finger, seed and map options"
         )
     n = min(len(doses), len(reuse["dose"]))
     differ = np.flatnonzero(np.asarray(doses[:n]) != np.asarray(reuse["dose"][:n]))
@@ -235,3 +243,129 @@ def mean_final_performance(program, state, dead, doses, starts, seeds, **options
 
 def _n_fingers(state):
     return np.shape(state["w"])[1] // cmap.RECEPTORS_PER_FINGER
+
+
+# ---- the paper checks of notebook 08 (Merzenich et al. 1984; Nudo et al. 1996; Han et al. 2008) ----
+
+DOSES = (0, 1, 2, 3, 4)  # whole doses tried in notebook 08
+STARTS = (0, 8)  # therapy right after the stroke, and 8 blocks later
+SEEDS = (1, 2, 3)  # streams of everyday touches averaged over
+
+
+def outcome_table(program, state, dead, doses=DOSES, starts=STARTS, seeds=SEEDS, **options):
+    """Every course of notebook 08's dose-and-start experiment: ``{(dose, start, seed): course}``
+    (``recovery_course``; the blocks before therapy are copied from the course without therapy,
+    which gives the same result faster). ``options`` go to ``recovery_course``."""
+    untreated = {seed: recovery_course(program, state, dead, 0, max(starts), seed=seed, **options) for seed in seeds}
+    return {
+        (dose, start, seed): recovery_course(
+            program, state, dead, dose, start, seed=seed, reuse=untreated[seed], **options
+        )
+        for dose in doses
+        for start in starts
+        for seed in seeds
+    }
+
+
+def paper_measures(touches, adapting, frozen, p_stroke, courses):
+    """The numbers notebook 08's paper checks read: the takeover course of section 2 (``touches``
+    and the shares with the threshold ``adapting`` and ``frozen``, from ``takeover_course``), the
+    performance right after the stroke, and the courses of ``outcome_table``: mean outcome and
+    mean use in the last block over the seeds, for every dose (rows) and start (columns)."""
+    doses = sorted({d for d, _, _ in courses})
+    starts = sorted({s for _, s, _ in courses})
+    seeds = sorted({k for _, _, k in courses})
+
+    def mean(key, d, s):
+        return float(np.mean([courses[d, s, k][key][-1] for k in seeds]))
+
+    return {
+        "takeover": float(adapting[-1]),
+        "half_time": touches_to_take_over(touches, adapting),
+        "half_time_frozen": touches_to_take_over(touches, frozen),
+        "p_stroke": float(p_stroke),
+        "doses": doses,
+        "starts": starts,
+        "outcome": [[mean("performance", d, s) for s in starts] for d in doses],
+        "use_after": [[mean("use", d, s) for s in starts] for d in doses],
+    }
+
+
+def measure_for_paper(program, adult, takeover_seed=2036, policy=spontaneous_use, **options):
+    """Notebook 08's experiments on the map ``adult`` in one call (section 2's nerve cut with the
+    threshold adapting and frozen, then section 4's courses), read by ``paper_measures``.
+    ``options`` (``map_options``, ``therapy_finger``, ``doses``, ``starts``, ``seeds``) go to
+    ``takeover_course`` and ``outcome_table``."""
+    map_options = options.get("map_options")
+    touches, adapting, _, _ = takeover_course(program, adult, AFFECTED, 5, seed=takeover_seed, map_options=map_options)
+    _, frozen, _, _ = takeover_course(
+        program, adult, AFFECTED, 5, seed=takeover_seed, homeostasis=False, map_options=map_options
+    )
+    dead = stroke_cells(adult)
+    p_stroke = performance(adult, dead, territory_before=cmap.territories(adult)[AFFECTED])
+    courses = outcome_table(program, adult, dead, policy=policy, **options)
+    return paper_measures(touches, adapting, frozen, p_stroke, courses)
+
+
+def smallest_working_dose(measured, start, criterion=0.5):
+    """The smallest dose whose mean outcome from block ``start`` is at least ``criterion`` (None: none)."""
+    j = measured["starts"].index(start)
+    working = [d for d, row in zip(measured["doses"], measured["outcome"]) if row[j] >= criterion]
+    return working[0] if working else None
+
+
+def paper_checks(measured):
+    """Notebook 08's comparisons with the published results, as ``PaperCheck`` objects (see
+    ``helpers.checks``); ``measured`` is ``paper_measures(...)``."""
+    from ..checks import PaperCheck
+
+    m = measured
+    outcome, use_after = np.array(m["outcome"]), np.array(m["use_after"])
+    doses, starts = m["doses"], m["starts"]
+    use_right_after = spontaneous_use(m["p_stroke"])
+    failed = [(d, s) for i, d in enumerate(doses) for j, s in enumerate(starts) if d > 0 and outcome[i, j] <= 0.1]
+    failed_unused = bool(failed) and all(
+        use_after[doses.index(d), starts.index(s)] < use_right_after for d, s in failed
+    )
+    early, late = smallest_working_dose(m, starts[0]), smallest_working_dose(m, starts[-1])
+    steps = np.diff(outcome, axis=0)
+    return [
+        PaperCheck(
+            "takeover", "neighbours take most of the zone", round(m["takeover"], 2), ">= 0.5", m["takeover"] >= 0.5
+        ),
+        PaperCheck(
+            "takeover_needs_threshold",
+            "frozen: takeover 2x slower",
+            f"{m['half_time']:.0f} vs {m['half_time_frozen']:.0f} touches",
+            ">= 2x",
+            m["half_time_frozen"] >= 2 * m["half_time"],
+        ),
+        PaperCheck(
+            "further_loss",
+            "no training: more loss",
+            f"{m['p_stroke']:.2f} -> {outcome[0, 0]:.2f}",
+            "<= half",
+            outcome[0, 0] <= 0.5 * m["p_stroke"],
+        ),
+        PaperCheck(
+            "retraining_keeps",
+            "top dose at once keeps the rest",
+            f"{m['p_stroke']:.2f} -> {outcome[-1, 0]:.2f}",
+            ">= right after",
+            outcome[-1, 0] >= m["p_stroke"],
+        ),
+        PaperCheck(
+            "threshold_dose",
+            "a threshold dose",
+            f"{len(failed)} lost, best {outcome.max():.2f}",
+            "one lost, one >= 0.9, no fall",
+            failed_unused and outcome.max() >= 0.9 and steps.min() >= -0.15,
+        ),
+        PaperCheck(
+            "late_needs_more",
+            "a late start needs more",
+            f"{early} vs {late}",
+            "late >= early",
+            early is not None and late is not None and late >= early,
+        ),
+    ]
