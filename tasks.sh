@@ -6,6 +6,7 @@
 #   bash tasks.sh release set up, then build the student versions (nbgrader) in release/
 #   bash tasks.sh site    set up, then execute every notebook, build the student site in site/_build/html
 #                         and check it in Chromium (--instructor: the instructor site, not to publish)
+#   bash tasks.sh tables  set up, then rewrite the README's map and timing tables and the points table
 #   bash tasks.sh lint    set up, then run the checks pre-commit runs (ruff, notebooks stored without outputs)
 #   bash tasks.sh setup   only set up: .venv with pinned packages, helpers, the kernel
 set -euo pipefail
@@ -70,7 +71,13 @@ case "${1:-}" in
             my-notebooks/00_start_here.ipynb ;;
     test)
         setup
-        exec "$PY" -m pytest tests -v "${@:2}" ;;
+        "$PY" -m pytest tests -v "${@:2}"
+        # A full run also runs nbval, the notebooks' own runner, on one notebook with a widget,
+        # so the command the README gives for checking any one notebook cannot rot.
+        [ $# -gt 1 ] || exec "$PY" -m pytest --nbval-lax -p no:cacheprovider -q notebooks/00_start_here.ipynb ;;
+    tables)
+        setup
+        exec "$PY" tools/generate_tables.py "${@:2}" ;;
     bench)
         setup
         exec "$PY" tools/benchmark.py "${@:2}" ;;
@@ -88,5 +95,5 @@ case "${1:-}" in
         export PATH="$PWD/$VENV/bin:$PATH"   # the hooks call the venv's python and ruff
         exec pre-commit run --all-files ;;
     *)
-        sed -n '2,10p' "$0"; exit 2 ;;
+        sed -n '2,12p' "$0"; exit 2 ;;
 esac

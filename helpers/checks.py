@@ -200,7 +200,9 @@ def check_value(name, value, expected, rel_tol=0.01, abs_tol=0.0, unit=None, req
         for slip, message in slips:
             if _close(number, float(slip), max(rel_tol, 1e-9), abs_tol):
                 raise AssertionError(f"{name} = {number:.4g}{_suffix(unit)}: {message}")
-        tolerance = f"{rel_tol:.0%}" if rel_tol >= 0.01 else f"{rel_tol:.1%}" if rel_tol >= 0.001 else f"{rel_tol:.0e} relative"
+        tolerance = (
+            f"{rel_tol:.0%}" if rel_tol >= 0.01 else f"{rel_tol:.1%}" if rel_tol >= 0.001 else f"{rel_tol:.0e} relative"
+        )
         raise AssertionError(
             f"{name} = {number:.4g}{_suffix(unit)} {_what_is_off(number, expected, rel_tol)} "
             f"(the check allows {tolerance}). {hint}".rstrip()
@@ -295,7 +297,9 @@ def assert_reproduced(checks):
         print(f"{mark} {check.name}{kind}: {check.claim}: model {value}, required {check.bar}")
     failed = [check for check in checks if not check.passed]
     if failed:
-        raise AssertionError("not reproduced: " + "; ".join(f"{c.name} ({c.claim}: {c.value} vs {c.bar})" for c in failed))
+        raise AssertionError(
+            "not reproduced: " + "; ".join(f"{c.name} ({c.claim}: {c.value} vs {c.bar})" for c in failed)
+        )
     return True
 
 
@@ -316,8 +320,10 @@ def check_computed(name, value, expected, unit=None, require_unit=False, slips=(
     number = _as_number(name, value, unit, require_unit)
     if not _close(number, expected, COMPUTED_REL_TOL, 0.0):
         for digits in (2, 3, 4):
-            if expected != 0 and float(f"{expected:.{digits}g}") == float(f"{number:.{digits}g}") and _close(
-                number, expected, 5 * 10.0 ** (1 - digits), 0.0
+            if (
+                expected != 0
+                and float(f"{expected:.{digits}g}") == float(f"{number:.{digits}g}")
+                and _close(number, expected, 5 * 10.0 ** (1 - digits), 0.0)
             ):
                 raise AssertionError(
                     f"{name} = {number:.6g}{_suffix(unit)} looks like a rounded number typed in. {POLICY}"

@@ -3,8 +3,8 @@
 import importlib
 
 import pytest
-
 from broken_models import NOTEBOOKS
+
 from helpers.checks import failed_checks
 
 MODULES = {number: importlib.import_module(f"broken_models.nb{number}") for number in NOTEBOOKS}
@@ -23,7 +23,9 @@ def test_reference_model_passes_its_checks(number):
     assert not failed_checks(checks), f"notebook {number}'s own model fails {failed_checks(checks)}"
     attacked = {name for entry in module.BROKEN for name in entry.attacks}
     undefended = [c.name for c in checks if not c.built_in and c.name not in attacked]
-    assert not undefended, f"notebook {number}: no broken model attacks {undefended} (register one, or label it built in)"
+    assert not undefended, (
+        f"notebook {number}: no broken model attacks {undefended} (register one, or label it built in)"
+    )
 
 
 @pytest.mark.parametrize("number, index", ENTRIES, ids=[f"{n}-{i}" for n, i in ENTRIES])

@@ -239,7 +239,9 @@ def test_the_wrong_answer_registry_names_test_cells_and_runnable_code():
 @parametrize
 def test_typical_wrong_answers_fail_their_tests(reference, notebook):
     """Each wrong answer of tests/wrong_answers.py, run in execution A's kernel, fails its test cell."""
-    assert WRONG_ANSWERS.get(notebook.stem), f"no typical wrong answers registered for {notebook.stem} in tests/wrong_answers.py"
+    assert WRONG_ANSWERS.get(notebook.stem), (
+        f"no typical wrong answers registered for {notebook.stem} in tests/wrong_answers.py"
+    )
     outcomes = reference.get("wrong_answers")
     assert outcomes, "execution A did not try the typical wrong answers"
     registered = sum(len(entries) for gid, entries in WRONG_ANSWERS[notebook.stem].items())

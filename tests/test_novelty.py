@@ -9,12 +9,12 @@ Every check holds when each parameter it depends on moves by +/-10 % (the sweeps
 import numpy as np
 import pytest
 from brian2 import mV
+from numerics import assert_no_subnormals
 
 import helpers
 from helpers.checks import failed_checks
 from helpers.models import consolidation as stc
 from helpers.models import novelty
-from numerics import assert_no_subnormals
 
 
 @pytest.fixture(scope="module")

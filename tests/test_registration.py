@@ -105,7 +105,9 @@ def test_the_layout_described_is_the_layout_that_exists():
     problems = [f"CONTRIBUTING.md does not name tools/{t}" for t in tools if f"tools/{t}" not in contributing]
     problems += [f"CONTRIBUTING.md does not name helpers/{m}.py" for m in modules if f"{m}.py" not in contributing]
     problems += [f"helpers/__init__.py does not name {m}" for m in modules if f"``{m}``" not in package_doc]
-    problems += [f"the models map does not name {m}.py" for m in model_modules if f"{m}.py" not in helpers.models.__doc__]
+    problems += [
+        f"the models map does not name {m}.py" for m in model_modules if f"{m}.py" not in helpers.models.__doc__
+    ]
     problems += [
         f"CONTRIBUTING.md lists helpers/models/{m}.py (the models map is the one list)"
         for m in model_modules

@@ -57,11 +57,20 @@ def test_readme_commands_run_what_they_promise(tmp_path):
     assert {"lab", "test", "bench", "release"} <= set(commands)
     for command in sorted(set(commands)):
         calls = run_tasks(tmp_path / command, command)
+        if command == "lab":  # the learner's copies first (tests/test_site.py checks the route)
+            assert calls[0].split()[:2] == ["python", "tools/learner_copies.py"], calls
+            calls = calls[1:]
+        if command == "test":  # then nbval on one notebook, so the README's nbval command cannot rot
+            assert calls[1].split()[:4] == ["python", "-m", "pytest", "--nbval-lax"], calls
+            assert (ROOT / calls[1].split()[-1]).exists(), calls
+            calls = calls[:1]
         assert len(calls) == 1, f"tasks.sh {command} started {calls}"
         program, *args = calls[0].split()
         if command == "lab":
             assert program == "jupyter" and args[0] == "lab"
-            assert args[-1] == "notebooks/00_start_here.ipynb" and (ROOT / args[-1]).exists()
+            assert (
+                args[-1] == "my-notebooks/00_start_here.ipynb" and (ROOT / "notebooks" / "00_start_here.ipynb").exists()
+            )
         elif command == "test":
             assert program == "python" and args[:3] == ["-m", "pytest", "tests"]
         else:  # bench, release: a script of this repository

@@ -84,9 +84,7 @@ TABLES = {"map": map_table, "timing": timing_table, "points": points_table}
 
 
 def block_pattern(name):
-    return re.compile(
-        rf"(<!-- generated: {name}\b[^>]*-->\n)(.*?)(\n<!-- end generated: {name} -->)", flags=re.DOTALL
-    )
+    return re.compile(rf"(<!-- generated: {name}\b[^>]*-->\n)(.*?)(\n<!-- end generated: {name} -->)", flags=re.DOTALL)
 
 
 def rewrite(text, name, table):
