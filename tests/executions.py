@@ -56,13 +56,13 @@ def record(notebook, what, seconds):
 
 def kernel_env(home):
     """Kernel environment entries: the session's HOME, the default cache location under it."""
-    return {"HOME": str(home), "NEUROPLASTICITY_CACHE": ""}
+    return {"HOME": str(home), "NEUROPLASTICITY_CACHE": "", "NEUROPLASTICITY_SHARED_CACHE": ""}
 
 
 @contextlib.contextmanager
 def kernels_in(home):
     """Kernels started in this block (nbgrader starts them from os.environ) use ``kernel_env(home)``."""
-    saved = {name: os.environ.get(name) for name in ("HOME", "NEUROPLASTICITY_CACHE")}
+    saved = {name: os.environ.get(name) for name in ("HOME", "NEUROPLASTICITY_CACHE", "NEUROPLASTICITY_SHARED_CACHE")}
     os.environ.update(kernel_env(home))
     try:
         yield

@@ -86,10 +86,13 @@ def test_ci_runs_the_readme_test_command(tmp_path):
 def test_postbuild_installs_helpers_and_kernel_then_warms_the_cache(tmp_path):
     stand_ins = recorders(tmp_path / "bin", "python")
     calls = run(["/bin/bash", str(ROOT / "postBuild")], ROOT, tmp_path, path_first=stand_ins)
+    shared = calls[-1].rsplit(" ", 1)[-1]
+    assert shared.endswith("/share/neuroplasticity/compiled")
     assert calls == [
         "python -m pip install --no-deps -e .",
-        "python -m ipykernel install --sys-prefix --name neuroplasticity --display-name Python 3 (neuroplasticity)",
-        "python tools/warm_cache.py",
+        "python -m ipykernel install --sys-prefix --name neuroplasticity --display-name Python 3 (neuroplasticity)"
+        f" --env NEUROPLASTICITY_SHARED_CACHE {shared}",
+        f"python tools/warm_cache.py --shared {shared}",
     ]
 
 
