@@ -92,6 +92,11 @@ WRONG_ANSWERS = {
                 "v_inf = E_L + R * 100 * nA\n"
                 "max_rate_hz = float(1 / (t_ref + tau_m * np.log10((v_inf - V_reset) / (v_inf - V_th))))",
             ),
+            ("0.99/t_ref, a guess just under the ceiling", "max_rate_hz = 0.99 * float(1 / t_ref)"),
+            (
+                "the printed value typed in (rounded to 0.1 Hz)",
+                "max_rate_hz = round(float(neurons.lif_rate_analytic(100 * nA, R, tau_m, E_L, V_th, V_reset, t_ref)), 1)",
+            ),
         ],
     },
     "01_ltp_ltd_single_synapse": {
@@ -108,6 +113,7 @@ WRONG_ANSWERS = {
                 "theta_p instead of theta_d",
                 "time_above_d_ms = float(params['tau_ca'] / ms * np.log(params['C_pre'] / params['theta_p']))",
             ),
+            ("the printed value typed in (0.50 ms)", "time_above_d_ms = 0.50"),
             ("tau_ca itself", "time_above_d_ms = float(params['tau_ca'] / ms)"),
             (
                 "the fraction inverted",
@@ -204,6 +210,18 @@ WRONG_ANSWERS = {
                 "_f = np.arange(10, 51, 10.0)\n"
                 "_, _t = run_pairings(-10, _f)\n"
                 "crossover_hz = checks.crossover_frequency(_f, _t)",
+            ),
+            (
+                "5-Hz steps instead of 1-Hz steps (lands within 0.3 Hz)",
+                "_f = np.arange(10, 51, 5.0)\n"
+                "_, _t = run_pairings(-10, _f)\n"
+                "crossover_hz = checks.crossover_frequency(_f, _t)",
+            ),
+            (
+                "the 1-Hz scan's crossing rounded to 0.1 Hz, typed from the printout",
+                "_f = np.arange(10, 51, 1.0)\n"
+                "_, _t = run_pairings(-10, _f)\n"
+                "crossover_hz = round(checks.crossover_frequency(_f, _t), 1)",
             ),
         ],
         "ex3_short_memory_test": [
