@@ -1649,7 +1649,10 @@ WRONG_ANSWERS = {
     },
     "12_novelty_and_challenge": {
         "ex1_optimal_error_test": [
-            ("the accuracy at the optimum, not the error rate", "from statistics import NormalDist\noptimal_error_rate = NormalDist().cdf(1.0)"),
+            (
+                "the accuracy at the optimum, not the error rate",
+                "from statistics import NormalDist\noptimal_error_rate = NormalDist().cdf(1.0)",
+            ),
             ("a percentage", "optimal_error_rate = 15.87"),
             ("the printed value typed in", "optimal_error_rate = 0.1587"),
             ("erfc without the square root of 2", "import math\noptimal_error_rate = 0.5 * math.erfc(1)"),
@@ -1657,8 +1660,14 @@ WRONG_ANSWERS = {
             ("one in six", "optimal_error_rate = 1 / 6"),
             ("the error rate at 85 % right, rounded", "optimal_error_rate = 0.15"),
             ("erfc(1), neither the half nor the square root of 2", "import math\noptimal_error_rate = math.erfc(1)"),
-            ("erfc(1 / sqrt(2)) without the half (both tails)", "import math\noptimal_error_rate = math.erfc(1 / math.sqrt(2))"),
-            ("the normal density at 1, not the distribution function", "from statistics import NormalDist\noptimal_error_rate = NormalDist().pdf(1.0)"),
+            (
+                "erfc(1 / sqrt(2)) without the half (both tails)",
+                "import math\noptimal_error_rate = math.erfc(1 / math.sqrt(2))",
+            ),
+            (
+                "the normal density at 1, not the distribution function",
+                "from statistics import NormalDist\noptimal_error_rate = NormalDist().pdf(1.0)",
+            ),
             ("rounded to two digits", "optimal_error_rate = 0.16"),
         ],
         "ex2_every_trial_test": [
@@ -1681,7 +1690,10 @@ WRONG_ANSWERS = {
                 "every_trial_best = novelty.best_accuracy(accuracies, every_trial_gains)",
             ),
             ("section 2's gains stored instead of the new rule's", "every_trial_gains = gains"),
-            ("the output in place of the label", "def every_trial_rule(w, x, label, output, eta):\n    return eta * output[:, None] * x"),
+            (
+                "the output in place of the label",
+                "def every_trial_rule(w, x, label, output, eta):\n    return eta * output[:, None] * x",
+            ),
             ("the best accuracy typed from the printout, rounded", "every_trial_best = 0.97"),
             ("the error-driven optimum", "every_trial_best = best"),
             (
@@ -1696,10 +1708,19 @@ WRONG_ANSWERS = {
                 "every_trial_gains = novelty.learning_by_accuracy(every_trial_rule, accuracies)\n"
                 "every_trial_best = novelty.best_accuracy(accuracies, every_trial_gains)",
             ),
-            ("the label not reshaped (eta * label * x)", "def every_trial_rule(w, x, label, output, eta):\n    return eta * label * x"),
+            (
+                "the label not reshaped (eta * label * x)",
+                "def every_trial_rule(w, x, label, output, eta):\n    return eta * label * x",
+            ),
             ("the best accuracy as a percentage", "every_trial_best = 100 * every_trial_best"),
-            ("the largest gain instead of the accuracy where it lies", "every_trial_best = float(np.max(every_trial_gains))"),
-            ("the scan run with another seed", "every_trial_gains = novelty.learning_by_accuracy(every_trial_rule, accuracies, seed=0)"),
+            (
+                "the largest gain instead of the accuracy where it lies",
+                "every_trial_best = float(np.max(every_trial_gains))",
+            ),
+            (
+                "the scan run with another seed",
+                "every_trial_gains = novelty.learning_by_accuracy(every_trial_rule, accuracies, seed=0)",
+            ),
         ],
         "ex3_latest_test": [
             ("10 % instead of 5 %", "latest_rescue_h = float(rescue_delays[rescue_kept >= 10].max())"),
@@ -1708,14 +1729,23 @@ WRONG_ANSWERS = {
             ("in minutes", "latest_rescue_h = 60.0"),
             ("novelty before learning (a negative delay)", "latest_rescue_h = -1.0"),
             ("the whole window read off section 4's grid, before side included", "latest_rescue_h = 6.0"),
-            ("the first delay that keeps less than 5 %", "latest_rescue_h = float(rescue_delays[rescue_kept < 5][rescue_delays[rescue_kept < 5] > 0.5].min())"),
-            ("the last grid delay that keeps 5 %, not interpolated (section 4's printout: 1 h)", "latest_rescue_h = float(rescue_delays[rescue_kept >= 5].max())"),
+            (
+                "the first delay that keeps less than 5 %",
+                "latest_rescue_h = float(rescue_delays[rescue_kept < 5][rescue_delays[rescue_kept < 5] > 0.5].min())",
+            ),
+            (
+                "the last grid delay that keeps 5 %, not interpolated (section 4's printout: 1 h)",
+                "latest_rescue_h = float(rescue_delays[rescue_kept >= 5].max())",
+            ),
             (
                 "section 4's coarse grid interpolated instead of the 0.25 h grid",
                 "_d, _k = delays_h[delays_h >= 0], novel_kept[delays_h >= 0]\n_j = int(np.flatnonzero(_k >= 5).max())\n"
                 "latest_rescue_h = float(_d[_j] + (_d[_j + 1] - _d[_j]) * (_k[_j] - 5) / (_k[_j] - _k[_j + 1]))",
             ),
-            ("interpolated with (5 - k2) in place of (k1 - 5)", "latest_rescue_h = float(d1 + (d2 - d1) * (5 - k2) / (k1 - k2))"),
+            (
+                "interpolated with (5 - k2) in place of (k1 - 5)",
+                "latest_rescue_h = float(d1 + (d2 - d1) * (5 - k2) / (k1 - k2))",
+            ),
             (
                 "the 10 % crossing, interpolated",
                 "_j = int(np.flatnonzero(rescue_kept >= 10).max())\n"
@@ -1727,7 +1757,10 @@ WRONG_ANSWERS = {
                 "_k = novelty.novelty_window(machine, exposure, -rescue_delays)\n_j = int(np.flatnonzero(_k >= 5).max())\n"
                 "latest_rescue_h = float(rescue_delays[_j] + 0.25 * (_k[_j] - 5) / (_k[_j] - _k[_j + 1]))",
             ),
-            ("np.interp with the kept values decreasing (it needs them increasing)", "latest_rescue_h = float(np.interp(5, rescue_kept, rescue_delays))"),
+            (
+                "np.interp with the kept values decreasing (it needs them increasing)",
+                "latest_rescue_h = float(np.interp(5, rescue_kept, rescue_delays))",
+            ),
         ],
     },
 }
