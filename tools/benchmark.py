@@ -15,6 +15,7 @@ Brian2 against the fast path of notebook 03 (``stdp_engine_benchmark.py``).
 """
 
 import json
+import os
 import sys
 import tempfile
 import time
@@ -111,6 +112,25 @@ def mark(value, budget):
     return f"{value:.2f}" + (" ✓" if value <= budget else " ✗ over budget")
 
 
+SAVED = (
+    Path(__file__).resolve().parent.parent / "docs" / "benchmark.json"
+)  # the README's timing table is written from it (bash tasks.sh tables)
+
+
+def save(rows):
+    """Merge ``rows`` into docs/benchmark.json (a notebook measured again replaces its old row)."""
+    import datetime
+
+    saved = json.loads(SAVED.read_text()) if SAVED.exists() else {"rows": []}
+    measured = {row["notebook"]: row for row in saved["rows"]}
+    for row in rows:
+        kept = {key: row[key] for key in ("notebook", "cold_s", "warm_s", "rerun_s", "memory_mb", "widgets")}
+        kept["measured"] = f"{datetime.date.today().isoformat()}, {os.cpu_count()} cores, load {row['load']:.1f}"
+        measured[row["notebook"]] = kept
+    saved["rows"] = [measured[name] for name in sorted(measured)]
+    SAVED.write_text(json.dumps(saved, indent=1) + "\n")
+
+
 def main(names):
     paths = [p for p in NOTEBOOKS if not names or p.name in names or p.stem in names]
     rows = []
@@ -120,6 +140,7 @@ def main(names):
     print("|---|---|---|---|---|---|")
     for path in paths:
         row = measure(path)
+        row["load"] = os.getloadavg()[0]  # 1-minute load average: is the machine quiet?
         rows.append(row)
         widgets = (
             ", ".join(f"{name} {mark(seconds, BUDGET['widget_s'])}" for name, seconds in row["widgets"].items())
@@ -145,6 +166,7 @@ def main(names):
         or any(s > BUDGET["widget_s"] for s in r["widgets"].values())
     ]
     print(f"budgets: {BUDGET}; over budget: {over or 'none'}")
+    save(rows)
     if not names or "engine" in names:
         compare_stdp_engines()  # plain Brian2 vs the fast path of notebook 03, in this process
     return 1 if over else 0

@@ -58,25 +58,23 @@ def short_name(stem):
 def timing_table(path=BENCHMARK):
     """The README's timing table, from the benchmark's saved run."""
     rows = [
-        "| notebook | cold (s) | warm (s) | again (s) | peak memory (MB) | slowest slider re-run (s) |",
-        "|---|---|---|---|---|---|",
+        "| notebook | cold (s) | warm (s) | again (s) | peak memory (MB) | slowest slider re-run (s) | measured |",
+        "|---|---|---|---|---|---|---|",
     ]
     if not path.exists():
-        return "\n".join(rows + ["| (no benchmark saved yet: run `bash tasks.sh bench`) | | | | | |"])
+        return "\n".join(rows + ["| (no benchmark saved yet: run `bash tasks.sh bench`) | | | | | | |"])
     saved = json.loads(path.read_text())
     measured = {row["notebook"]: row for row in saved["rows"]}
     for notebook in NOTEBOOKS:
         row = measured.get(notebook.stem)
         if row is None:
-            rows.append(f"| {short_name(notebook.stem)} | not measured yet | | | | |")
+            rows.append(f"| {short_name(notebook.stem)} | not measured yet | | | | | |")
             continue
         slider = max(row["widgets"].values()) if row["widgets"] else None
         rows.append(
             f"| {short_name(row['notebook'])} | {row['cold_s']:.1f} | {row['warm_s']:.1f} | {row['rerun_s']:.1f} | "
-            f"{row['memory_mb']:.0f} | {'none' if slider is None else f'{slider:.2f}'} |"
+            f"{row['memory_mb']:.0f} | {'none' if slider is None else f'{slider:.2f}'} | {row['measured']} |"
         )
-    rows.append("")
-    rows.append(f"Measured {saved['date']} on {saved['machine']}.")
     return "\n".join(rows)
 
 
