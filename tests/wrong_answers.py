@@ -38,6 +38,11 @@ WRONG_ANSWERS = {
             ("ten times too large (2 nA)", "rheobase = 2 * nA"),
             ("divided by tau_m as well (a current per second)", "rheobase = (V_th - E_L) / (R * tau_m)"),
             ("the 0.15 nA of the first figure, which does not fire", "rheobase = 0.15 * nA"),
+            ("the 0.3 nA of the first figure, which fires", "rheobase = 0.3 * nA"),
+            ("the right number in microamps (1000 times too large)", "rheobase = 0.2 * uA"),
+            ("the right number in picoamps (1000 times too small)", "rheobase = 0.2 * pA"),
+            ("twice the rheobase (the current of exercise 2)", "rheobase = 2 * (V_th - E_L) / R"),
+            ("the voltage difference, R forgotten", "rheobase = V_th - E_L"),
         ],
         "ex2_rate_test": [
             (
@@ -62,6 +67,24 @@ WRONG_ANSWERS = {
                 "_, s = simulate_lif([2 * rheobase], duration=1 * second)\n"
                 "rate_at_twice_rheobase = s.count[0] / 1.0",
             ),
+            (
+                "a 1-s count divided by 0.2 s",
+                "_, s = simulate_lif([2 * rheobase], duration=1 * second)\nrate_at_twice_rheobase = s.count[0] / 0.2",
+            ),
+            (
+                "the mean interval in ms instead of a rate",
+                "_, s = simulate_lif([2 * rheobase], duration=1 * second)\n"
+                "rate_at_twice_rheobase = float(np.mean(np.diff(s.t / ms)))",
+            ),
+            (
+                "the 0.3 nA of the first figure",
+                "_, s = simulate_lif([0.3] * nA, duration=1 * second)\nrate_at_twice_rheobase = s.count[0] / 1.0",
+            ),
+            (
+                "exercise 3's rate at 100 nA (the neighbouring question)",
+                "rate_at_twice_rheobase = float(neurons.lif_rate_analytic(100 * nA, R, tau_m, E_L, V_th, V_reset, t_ref))",
+            ),
+            ("a blind guess, 50 Hz", "rate_at_twice_rheobase = 50.0"),
         ],
         "ex3_max_rate_test": [
             ("1/t_ref, the ceiling, as a number", "max_rate_hz = float(1 / t_ref)"),
@@ -97,6 +120,24 @@ WRONG_ANSWERS = {
                 "the printed value typed in (rounded to 0.1 Hz)",
                 "max_rate_hz = round(float(neurons.lif_rate_analytic(100 * nA, R, tau_m, E_L, V_th, V_reset, t_ref)), 1)",
             ),
+            ("the printed value typed in with two decimals", "max_rate_hz = 495.05"),
+            (
+                "the formula at 1000 nA, not 100 nA",
+                "max_rate_hz = float(neurons.lif_rate_analytic(1000 * nA, R, tau_m, E_L, V_th, V_reset, t_ref))",
+            ),
+            (
+                "100 uA instead of 100 nA",
+                "max_rate_hz = float(neurons.lif_rate_analytic(100 * uA, R, tau_m, E_L, V_th, V_reset, t_ref))",
+            ),
+            (
+                "100 pA instead of 100 nA",
+                "max_rate_hz = float(neurons.lif_rate_analytic(100 * pA, R, tau_m, E_L, V_th, V_reset, t_ref))",
+            ),
+            ("1/(t_ref + tau_m), a guessed formula", "max_rate_hz = float(1 / (t_ref + tau_m) / Hz)"),
+            (
+                "exercise 2's current (twice the rheobase) in the formula",
+                "max_rate_hz = float(neurons.lif_rate_analytic(2 * rheobase, R, tau_m, E_L, V_th, V_reset, t_ref))",
+            ),
         ],
     },
     "01_ltp_ltd_single_synapse": {
@@ -119,6 +160,28 @@ WRONG_ANSWERS = {
                 "the fraction inverted",
                 "time_above_d_ms = float(params['tau_ca'] / ms * np.log(params['theta_d'] / params['C_pre']))",
             ),
+            (
+                "ms multiplied by 1000 instead of s (microseconds)",
+                "time_above_d_ms = float(1000 * params['tau_ca'] / ms * np.log(params['C_pre'] / params['theta_d']))",
+            ),
+            ("the value typed in with four digits", "time_above_d_ms = 0.4988"),
+            (
+                "the linear approximation tau_ca (C_pre - theta_d) / theta_d",
+                "time_above_d_ms = float(params['tau_ca'] / ms * (params['C_pre'] - params['theta_d']) / params['theta_d'])",
+            ),
+            (
+                "the linear approximation divided by C_pre",
+                "time_above_d_ms = float(params['tau_ca'] / ms * (params['C_pre'] - params['theta_d']) / params['C_pre'])",
+            ),
+            (
+                "counted in section 2's simulated trace (0.1-ms steps)",
+                "time_above_d_ms = float(np.sum(short.c[0][short.t < 1 * second] > params['theta_d']) * 0.1)",
+            ),
+            (
+                "a Brian2 quantity, not a plain number",
+                "time_above_d_ms = params['tau_ca'] * np.log(params['C_pre'] / params['theta_d'])",
+            ),
+            ("tau_ca ln 2, a half-life", "time_above_d_ms = float(params['tau_ca'] / ms * np.log(2))"),
         ],
         "ex2_crossover_test": [
             (
@@ -134,6 +197,27 @@ WRONG_ANSWERS = {
                 "the crossover's log10",
                 "crossover_hz = float(np.log10(checks.crossover_frequency(SWEEP_HZ, sweep_change)))",
             ),
+            (
+                "the two crossovers swapped",
+                "crossover_hz, fast_leak_crossover_hz = fast_leak_crossover_hz, crossover_hz",
+            ),
+            ("the prediction 'about twice' typed in, not run", "fast_leak_crossover_hz = 2 * crossover_hz"),
+            ("the printed crossover rounded to 0.1 Hz", "crossover_hz = round(crossover_hz, 1)"),
+            (
+                "the first swept frequency that potentiates",
+                "crossover_hz = float(SWEEP_HZ[np.argmax(sweep_change > 0)])",
+            ),
+            (
+                "the fast-leak sweep with 100 pulses instead of 900",
+                "fast_leak_crossover_hz = checks.crossover_frequency(SWEEP_HZ, run_protocols(SWEEP_HZ * Hz, 100, rule_values={'tau_ca': 50 * ms}))",
+            ),
+            (
+                "interpolated linearly in frequency, not in log-frequency",
+                "_k = int(np.argmax(sweep_change > 0))\n"
+                "_f0, _f1, _c0, _c1 = SWEEP_HZ[_k - 1], SWEEP_HZ[_k], sweep_change[_k - 1], sweep_change[_k]\n"
+                "crossover_hz = float(_f0 - _c0 * (_f1 - _f0) / (_c1 - _c0))",
+            ),
+            ("Dudek & Bear's 10 Hz, a guess", "crossover_hz = 10.0"),
         ],
         "ex3_dose_test": [
             (
@@ -148,12 +232,48 @@ WRONG_ANSWERS = {
                 "the doses in reverse order",
                 "changes_by_dose = run_protocols(np.full(6, 100) * Hz, [100, 50, 20, 10, 5, 2])",
             ),
+            (
+                "rounded to whole percent",
+                "changes_by_dose = np.round(run_protocols(np.full(6, 100) * Hz, [2, 5, 10, 20, 50, 100]), 0)",
+            ),
+            ("900 pulses on every channel", "changes_by_dose = run_protocols(np.full(6, 100) * Hz, 900)"),
+            (
+                "1 Hz trains instead of 100 Hz",
+                "changes_by_dose = run_protocols(np.full(6, 1) * Hz, [2, 5, 10, 20, 50, 100])",
+            ),
+            (
+                "the whole model (section 6b) instead of the drift-only rule",
+                "run_protocols(np.full(6, 100) * Hz, [2, 5, 10, 20, 50, 100])\n"
+                "_ex = protocol_machine['exact']\n"
+                "changes_by_dose = 100 * calcium.full_model_change(_ex.time_d[:6], _ex.time_p[:6], params)",
+            ),
+            (
+                "rho / w0, the ratio, not the change",
+                "changes_by_dose = run_protocols(np.full(6, 100) * Hz, [2, 5, 10, 20, 50, 100]) / 100 + 1",
+            ),
+            (
+                "1 pulse instead of 2 in the first train",
+                "changes_by_dose = run_protocols(np.full(6, 100) * Hz, [1, 5, 10, 20, 50, 100])",
+            ),
+            ("a guess rising to the ceiling", "changes_by_dose = np.array([-1.0, 5, 10, 15, 19, 19])"),
         ],
         "ex4_between_rule_test": [
             ("rho values instead of changes in percent", "between_changes = np.array([0.4997, 0.928])"),
             (
                 "the original rule's changes (rule not changed)",
                 "between_changes = 100 * (short.rho[[0, 2], :][:, short.t < TEST_PULSE_AT][:, -1] / calcium.INITIAL_RHO - 1)",
+            ),
+            (
+                "read after the test pulse (the last sample)",
+                "between_changes = 100 * (between_monitor.rho[:, -1] / calcium.INITIAL_RHO - 1)",
+            ),
+            (
+                "fractions instead of percent",
+                "between_changes = (between_monitor.rho[:, between_monitor.t < TEST_PULSE_AT][:, -1] / calcium.INITIAL_RHO - 1)",
+            ),
+            (
+                "100 times the change of rho, not divided by the starting 0.5",
+                "between_changes = 100 * (between_monitor.rho[:, between_monitor.t < TEST_PULSE_AT][:, -1] - calcium.INITIAL_RHO)",
             ),
         ],
     },
@@ -191,6 +311,56 @@ WRONG_ANSWERS = {
                 "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)),\n"
                 "                         -p['A_minus'] * np.exp(t / float(p['tau_plus'] / ms)))",
             ),
+            (
+                "the exponent's sign flipped on the depression side",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)), -p['A_minus'] * np.exp(-t / float(p['tau_minus'] / ms)))",
+            ),
+            (
+                "the two time constants swapped",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_minus'] / ms)), -p['A_minus'] * np.exp(t / float(p['tau_plus'] / ms)))",
+            ),
+            (
+                "the two amplitudes swapped",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return 60 * np.where(t >= 0, p['A_minus'] * np.exp(-t / float(p['tau_plus'] / ms)), -p['A_plus'] * np.exp(t / float(p['tau_minus'] / ms)))",
+            ),
+            (
+                "in percent, not a fraction",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return 6000 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)), -p['A_minus'] * np.exp(t / float(p['tau_minus'] / ms)))",
+            ),
+            (
+                "60 pairs compounded, (1 + x)^60 - 1",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return (1 + np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)), -p['A_minus'] * np.exp(t / float(p['tau_minus'] / ms)))) ** 60 - 1",
+            ),
+            (
+                "the timing read as pre minus post",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    t = -t\n"
+                "    return 60 * np.where(t >= 0, p['A_plus'] * np.exp(-t / float(p['tau_plus'] / ms)), -p['A_minus'] * np.exp(t / float(p['tau_minus'] / ms)))",
+            ),
+            (
+                "the potentiation side mirrored to negative timings",
+                "def pair_rule_change(timing_ms):\n"
+                "    t = np.asarray(timing_ms, dtype=float)\n"
+                "    p = pair_params\n"
+                "    return 60 * p['A_plus'] * np.exp(-np.abs(t) / float(p['tau_plus'] / ms))",
+            ),
         ],
         "ex2_crossover_test": [
             (
@@ -223,6 +393,30 @@ WRONG_ANSWERS = {
                 "_, _t = run_pairings(-10, _f)\n"
                 "crossover_hz = round(checks.crossover_frequency(_f, _t), 1)",
             ),
+            (
+                "2-Hz steps instead of 1-Hz steps",
+                "_f = np.arange(10, 51, 2.0)\n"
+                "_, _t = run_pairings(-10, _f)\n"
+                "crossover_hz = checks.crossover_frequency(_f, _t)",
+            ),
+            (
+                "read off section 3's 20-point sweep (SWEEP_HZ) instead of a new scan",
+                "crossover_hz = checks.crossover_frequency(SWEEP_HZ, sweep_triplet[-10])",
+            ),
+            (
+                "the first scanned frequency that potentiates",
+                "_f = np.arange(10, 51, 1.0)\n"
+                "_, _t = run_pairings(-10, _f)\n"
+                "crossover_hz = float(_f[np.argmax(_t > 0)])",
+            ),
+            (
+                "interpolated linearly in frequency, not in log-frequency",
+                "_f = np.arange(10, 51, 1.0)\n"
+                "_, _t = run_pairings(-10, _f)\n"
+                "_k = int(np.argmax(_t > 0))\n"
+                "crossover_hz = float(_f[_k - 1] - _t[_k - 1] * (_f[_k] - _f[_k - 1]) / (_t[_k] - _t[_k - 1]))",
+            ),
+            ("a guess between the 20 and 40 Hz data points", "crossover_hz = 30.0"),
         ],
         "ex3_short_memory_test": [
             (
@@ -238,6 +432,36 @@ WRONG_ANSWERS = {
                 "+10 ms instead of -10 ms",
                 "short_memory_change = float(run_pairings(10, 50, rule_values={'tau_y': 40 * ms})[1][0])",
             ),
+            (
+                "tau_x changed instead of tau_y",
+                "short_memory_change = float(run_pairings(-10, 50, rule_values={'tau_x': 40 * ms})[1][0])",
+            ),
+            (
+                "40 Hz instead of 50 Hz",
+                "short_memory_change = float(run_pairings(-10, 40, rule_values={'tau_y': 40 * ms})[1][0])",
+            ),
+            (
+                "20 Hz instead of 50 Hz",
+                "short_memory_change = float(run_pairings(-10, 20, rule_values={'tau_y': 40 * ms})[1][0])",
+            ),
+            (
+                "tau_y = 20 ms instead of 40 ms",
+                "short_memory_change = float(run_pairings(-10, 50, rule_values={'tau_y': 20 * ms})[1][0])",
+            ),
+            (
+                "the printed percent typed in as a fraction (rounded)",
+                "short_memory_change = round(float(run_pairings(-10, 50, rule_values={'tau_y': 40 * ms})[1][0]), 2)",
+            ),
+            (
+                "the new weight, not its change",
+                "short_memory_change = float(run_pairings(-10, 50, rule_values={'tau_y': 40 * ms})[1][0] + 1)",
+            ),
+            ("the 61 % and 84 % of the text subtracted", "short_memory_change = 0.61 - 0.84"),
+            (
+                "A3_plus set to 0 instead of a shorter tau_y",
+                "short_memory_change = float(run_pairings(-10, 50, rule_values={'A3_plus': 0})[1][0])",
+            ),
+            ("a blind guess, -0.1", "short_memory_change = -0.1"),
         ],
     },
     "03_hebbian_learning": {
