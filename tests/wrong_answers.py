@@ -488,6 +488,23 @@ WRONG_ANSWERS = {
                 "the outer fifths of the paper check (0.2, 0.8)",
                 "fraction_at_bounds = float(np.mean((learned[2] < 0.2) | (learned[2] > 0.8)))",
             ),
+            (
+                "row 0, the neuron whose inputs fired at 10 Hz",
+                "fraction_at_bounds = float(np.mean((learned[0] < 0.1) | (learned[0] > 0.9)))",
+            ),
+            (
+                "the weights between the bounds, not at them",
+                "fraction_at_bounds = float(np.mean((learned[2] >= 0.1) & (learned[2] <= 0.9)))",
+            ),
+            (
+                "typed from the printed percentage (80 %)",
+                "fraction_at_bounds = round(float(np.mean((learned[2] < 0.1) | (learned[2] > 0.9))), 2)",
+            ),
+            ("a guess: 90 %", "fraction_at_bounds = 0.9"),
+            (
+                "the q = 0.2 neuron of the competition run (final[3])",
+                "fraction_at_bounds = float(np.mean((final[3] < 0.1) | (final[3] > 0.9)))",
+            ),
         ],
         "ex2_sensitivity_test": [
             (
@@ -516,6 +533,27 @@ WRONG_ANSWERS = {
                 "frozen_increase_hz = float(frozen_rates[1] - frozen_rates[0])",
             ),
             ("the change of the input rate, 30 Hz", "plastic_increase_hz = 30.0"),
+            (
+                "typed from the printout as whole hertz",
+                "plastic_increase_hz = float(round(plastic_increase_hz))\nfrozen_increase_hz = float(round(frozen_increase_hz))",
+            ),
+            (
+                "10 Hz minus 40 Hz for the STDP neuron only",
+                "plastic_increase_hz = float(plastic_rates[0] - plastic_rates[-1])",
+            ),
+            (
+                "a percentage change",
+                "plastic_increase_hz = float(100 * (plastic_rates[-1] - plastic_rates[0]) / plastic_rates[0])",
+            ),
+            ("a guess: STDP makes it 0 Hz", "plastic_increase_hz = 0.0"),
+            (
+                "largest minus smallest rate",
+                "plastic_increase_hz = float(np.max(plastic_rates) - np.min(plastic_rates))\nfrozen_increase_hz = float(np.max(frozen_rates) - np.min(frozen_rates))",
+            ),
+            (
+                "per hertz of input (divided by 30 Hz)",
+                "plastic_increase_hz = float(plastic_rates[-1] - plastic_rates[0]) / 30\nfrozen_increase_hz = float(frozen_rates[-1] - frozen_rates[0]) / 30",
+            ),
         ],
         "ex3_without_pattern_test": [
             (
@@ -560,6 +598,12 @@ WRONG_ANSWERS = {
                 "                                              initial_weights=final[3] * g_max))\n"
                 "after_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max)",
             ),
+            (
+                "seed 5 (the next exercise's) instead of 4",
+                "short_machine.run(competition.song_run_values(short_machine.objects, 10 * Hz, 0.0, seed=5,\n                                              initial_weights=final[3] * g_max))\nafter_pattern_stops = float(np.mean(short_machine['stdp'].w[:500]) / g_max)",
+            ),
+            ("typed from the printout, two decimals", "after_pattern_stops = round(after_pattern_stops, 2)"),
+            ("a guess: 0.8 g_max", "after_pattern_stops = 0.8"),
         ],
         "ex4_soft_bounds_test": [
             (
@@ -602,6 +646,15 @@ WRONG_ANSWERS = {
                 "soft_mean = float(np.mean(soft_machine['stdp'].w[:] / g_max))\n"
                 "soft_spread = float(np.std(soft_machine['stdp'].w[:] / g_max))",
             ),
+            (
+                "typed from the printout, two decimals",
+                "soft_mean = round(soft_mean, 2)\nsoft_spread = round(soft_spread, 2)",
+            ),
+            (
+                "started from the 40-Hz neuron's weights (learned[2])",
+                "soft_machine.run(competition.song_run_values(soft_machine.objects, 20 * Hz, 0.0, seed=5,\n                                             initial_weights=learned[2] * g_max))\nsoft_mean = float(np.mean(soft_machine['stdp'].w[:] / g_max))\nsoft_spread = float(np.std(soft_machine['stdp'].w[:] / g_max))",
+            ),
+            ("a guess: mean 0.5, spread 0.1", "soft_mean, soft_spread = 0.5, 0.1"),
         ],
     },
     "04_homeostasis": {
@@ -641,6 +694,22 @@ WRONG_ANSWERS = {
                 "t_w, r_w = cell_rates(1.0 * second)\n"
                 "rates_8hz = r_w[:2, t_w < 20].mean(axis=1)",
             ),
+            (
+                "inputs at 8 Hz as well as the target",
+                "homeostasis.run_cells(lab, istdp_cells(8.0, rate_e_hz=8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2, t_w > 10].mean(axis=1)",
+            ),
+            (
+                "8 Hz given as the input rate, the target left at 5 Hz",
+                "homeostasis.run_cells(lab, istdp_cells(5.0, rate_e_hz=8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2, t_w > 10].mean(axis=1)",
+            ),
+            (
+                "only the last 10 s",
+                "homeostasis.run_cells(lab, istdp_cells(8.0))\nt_w, r_w = cell_rates(1.0 * second)\nrates_8hz = r_w[:2, t_w > 20].mean(axis=1)",
+            ),
+            ("section 5's 5-Hz rates scaled by 8/5, not run", "rates_8hz = final_rates[:2] * 8 / 5"),
+            ("the target itself guessed for both cells", "rates_8hz = np.array([8.0, 8.0])"),
+            ("a guessed 10 % above the target (the bias of section 5)", "rates_8hz = np.array([8.8, 8.8])"),
+            ("the mean of both cells given for each", "rates_8hz = np.full(2, float(np.mean(rates_8hz)))"),
         ],
         "ex2_bcm_limit_test": [
             ("the value to judge, 0.5 s", "slowest_tau_theta_s = 0.5"),
@@ -651,6 +720,12 @@ WRONG_ANSWERS = {
             ("inverted: u**2 / tau_w", "slowest_tau_theta_s = 3.0 ** 2 / 5.0"),
             ("u**2 - 1 in the denominator", "slowest_tau_theta_s = 5.0 / (3.0 ** 2 - 1)"),
             ("rounded to 0.6 s", "slowest_tau_theta_s = 0.6"),
+            ("tau_w / (2 u**2), a factor 2 too many", "slowest_tau_theta_s = 5.0 / (2 * 3.0 ** 2)"),
+            ("2 tau_w / u**2", "slowest_tau_theta_s = 2 * 5.0 / 3.0 ** 2"),
+            ("the input cubed", "slowest_tau_theta_s = 5.0 / 3.0 ** 3"),
+            ("a guess below 0.5 s", "slowest_tau_theta_s = 0.4"),
+            ("a Brian2 quantity in seconds, not a plain number", "slowest_tau_theta_s = 5.0 * second / 3.0 ** 2"),
+            ("u = 4 (tripled read as plus 3)", "slowest_tau_theta_s = 5.0 / 4.0 ** 2"),
         ],
         "ex3_additive_test": [
             (
@@ -681,6 +756,22 @@ WRONG_ANSWERS = {
             ),
             ("the intercept in nA", "additive_intercept = additive_intercept / 1000"),
             ("slope and intercept swapped", "additive_slope, additive_intercept = additive_intercept, additive_slope"),
+            (
+                "the ratio of the means added as the constant",
+                "additive_pA = control_pA + blocked_pA.mean() / control_pA.mean()\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+            ),
+            (
+                "the difference of the means in the wrong order",
+                "additive_pA = control_pA + (control_pA.mean() - blocked_pA.mean())\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+            ),
+            (
+                "the controls sorted before the shift",
+                "additive_pA = np.sort(control_pA) + (blocked_pA.mean() - control_pA.mean())\nadditive_slope, additive_intercept, _, _ = analysis.ranked_fit(control_pA, additive_pA)",
+            ),
+            ("section 5's intercept only", "additive_intercept = intercept"),
+            ("the intercept typed with one decimal", "additive_intercept = round(float(additive_intercept), 1)"),
+            ("slope 1 and intercept 0 guessed (no change)", "additive_slope, additive_intercept = 1.0, 0.0"),
+            ("the blocked mean as the intercept", "additive_intercept = float(blocked_pA.mean())"),
         ],
     },
     "05_structural_plasticity": {
@@ -726,6 +817,27 @@ WRONG_ANSWERS = {
                 "_g = structural.growth_rate(_ca, GROWTH['eps'], GROWTH['eta_A'], GROWTH['nu']) / GROWTH['nu']\n"
                 "half_speed_retraction = _ca[np.argmin(np.abs(_g + 0.5))]",
             ),
+            (
+                "zeta with ln 2 instead of its square root",
+                "half_speed_retraction = (GROWTH['eta_A'] + GROWTH['eps']) / 2 - (GROWTH['eps'] - GROWTH['eta_A']) / (2 * np.log(2)) * np.sqrt(np.log(4))",
+            ),
+            (
+                "x**2 = ln 3",
+                "half_speed_retraction = (GROWTH['eta_A'] + GROWTH['eps']) / 2 - (GROWTH['eps'] - GROWTH['eta_A']) / (2 * np.sqrt(np.log(2))) * np.sqrt(np.log(3))",
+            ),
+            (
+                "zeta as the whole distance eps - eta_A",
+                "half_speed_retraction = (GROWTH['eta_A'] + GROWTH['eps']) / 2 - (GROWTH['eps'] - GROWTH['eta_A']) * np.sqrt(np.log(4))",
+            ),
+            (
+                "the curve centred at the set point",
+                "half_speed_retraction = GROWTH['eps'] - (GROWTH['eps'] - GROWTH['eta_A']) / (2 * np.sqrt(np.log(2))) * np.sqrt(np.log(4))",
+            ),
+            ("half of eta_A", "half_speed_retraction = GROWTH['eta_A'] / 2"),
+            ("three quarters of eta_A (a straight line)", "half_speed_retraction = GROWTH['eta_A'] * 0.75"),
+            ("eta_D, where spines start growing", "half_speed_retraction = GROWTH['eta_D'] * 1.0"),
+            ("zero calcium guessed", "half_speed_retraction = 0 * Hz"),
+            ("typed from the printout with five digits", "half_speed_retraction = 3.4733 * Hz"),
         ],
         "ex2_recovery_test": [
             (
@@ -790,6 +902,15 @@ WRONG_ANSWERS = {
             ),
             ("in minutes", "half_recovery_20 = half_recovery_20 / 60\nhalf_recovery_15 = half_recovery_15 / 60"),
             ("a guessed value for 15 %", "half_recovery_15 = 60.0"),
+            (
+                "the lowest point searched over the whole run, before the lesion too",
+                "def _lo_all(r):\n    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n    low = np.argmin(ca); back = np.nonzero((t > t[low]) & (ca >= (ca[low] + EPS_HZ) / 2))[0]\n    return float(t[back[0]] - 100)\nhalf_recovery_20 = _lo_all(lesion)",
+            ),
+            (
+                "the last sample below halfway, not the first at or above it",
+                "def _before(r):\n    t = r['t_s']; ca = r['calcium_hz'][:N_DEPRIVED].mean(axis=0)\n    low = np.argmin(np.where(t >= 100, ca, np.inf)); back = np.nonzero((t > t[low]) & (ca >= (ca[low] + EPS_HZ) / 2))[0]\n    return float(t[back[0] - 1] - 100)\nhalf_recovery_20 = _before(lesion)",
+            ),
+            ("a guessed 50 s for 15 %", "half_recovery_15 = 50.0"),
         ],
         "ex3_young_properties_test": [
             (
@@ -840,6 +961,38 @@ WRONG_ANSWERS = {
                 "_r = newborn_experiment(dict(young, nu=None, eta_D=None))\n"
                 "inputs_without_excitability = float(_r['incoming'][YOUNG, -1].mean())\n"
                 "rate_without_excitability = float(late_rates(_r, YOUNG).mean())",
+            ),
+            (
+                "the rate of section 4's young group, the inputs right",
+                "rate_without_excitability = float(late_rates(newborns, YOUNG).mean())",
+            ),
+            (
+                "the mean calcium over the last 50 s",
+                "_t = without_excitability['t_s']\nrate_without_excitability = float(without_excitability['calcium_hz'][YOUNG][:, _t >= 250].mean())",
+            ),
+            (
+                "the largest number of inputs during the run",
+                "inputs_without_excitability = float(without_excitability['incoming'][YOUNG].max(axis=1).mean())",
+            ),
+            (
+                "the inputs averaged over the whole run",
+                "inputs_without_excitability = float(without_excitability['incoming'][YOUNG].mean())",
+            ),
+            (
+                "the rate averaged over the whole run",
+                "rate_without_excitability = float(without_excitability['rate_hz'][YOUNG].mean())",
+            ),
+            (
+                "the rate of the last 2-s bin only",
+                "rate_without_excitability = float(without_excitability['rate_hz'][YOUNG, -1].mean())",
+            ),
+            (
+                "the median instead of the mean",
+                "inputs_without_excitability = float(np.median(without_excitability['incoming'][YOUNG, -1]))\nrate_without_excitability = float(np.median(late_rates(without_excitability, YOUNG)))",
+            ),
+            (
+                "the rate over 200-250 s",
+                "rate_without_excitability = float(structural.window_mean(without_excitability['rate_t_s'], without_excitability['rate_hz'][YOUNG], 200, 250).mean())",
             ),
         ],
     },
