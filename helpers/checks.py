@@ -314,17 +314,15 @@ POLICY = "Store the value your code computes, not a number typed from a printout
 
 def check_computed(name, value, expected, unit=None, require_unit=False, slips=(), hint=""):
     """The collection's policy for computed answers: ``value`` must equal ``expected`` within
-    ``COMPUTED_REL_TOL`` (relative). A value that matches only to 2-4 significant digits (typed
-    from a printout) fails with a message that says so; otherwise as ``check_value``.
+    ``COMPUTED_REL_TOL`` (relative). A value that has only 2-4 significant digits and equals the
+    expected value rounded to them (typed from a printout) fails with a message that says so;
+    anything else fails as in ``check_value`` (a computed near miss is not called "typed in").
     """
     number = _as_number(name, value, unit, require_unit)
     if not _close(number, expected, COMPUTED_REL_TOL, 0.0):
         for digits in (2, 3, 4):
-            if (
-                expected != 0
-                and float(f"{expected:.{digits}g}") == float(f"{number:.{digits}g}")
-                and _close(number, expected, 5 * 10.0 ** (1 - digits), 0.0)
-            ):
+            short = float(f"{number:.{digits}g}")
+            if expected != 0 and number == short and short == float(f"{expected:.{digits}g}"):
                 raise AssertionError(
                     f"{name} = {number:.6g}{_suffix(unit)} looks like a rounded number typed in. {POLICY}"
                 )

@@ -698,3 +698,18 @@ def test_pairing_spikes_land_on_the_nearest_step(frequency_hz):
         Network(pre, post, spikes).run(300 * ms)
     expected_ms = np.round((150 + np.arange(len(spikes.t)) * 1000 / frequency_hz) * 10) / 10
     np.testing.assert_allclose(spikes.t / ms, expected_ms, atol=1e-6)
+
+
+def test_check_computed_is_the_one_tolerance_policy():
+    """Computed answers pass within a millionth; a value typed from a printout is named as such;
+    a computed near miss is not called typed in; a percentage for a fraction fails."""
+    exact = 0.158655253931457
+    checks.check_computed("x", exact * (1 + 1e-9), exact)
+    for typed in (0.1587, 0.16):
+        with pytest.raises(AssertionError, match="typed"):
+            checks.check_computed("x", typed, exact)
+    with pytest.raises(AssertionError) as near:
+        checks.check_computed("x", exact * 0.9995, exact)  # a near miss with all its digits
+    assert "typed" not in str(near.value)
+    with pytest.raises(AssertionError, match="percentage"):
+        checks.check_computed("x", 100 * exact, exact)
