@@ -1660,6 +1660,53 @@ WRONG_ANSWERS = {
                 "pulses_for_10_percent = float(round(np.interp(0.10, -_c, ex1_counts)))",
             ),
             ("the blank autograder answer", "pulses_for_10_percent = None"),
+            (
+                "np.interp(0.10, changes) without the minus",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.interp(0.10, _c, ex1_counts))",
+            ),
+            (
+                "interpolated at 0.9 on the strength 1 + change (xp decreasing)",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.interp(0.9, 1 + _c, ex1_counts))",
+            ),
+            (
+                "xp sorted, fp left in its order",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.interp(-0.10, np.sort(_c), ex1_counts))",
+            ),
+            (
+                "a straight line fitted through all lengths",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.polyval(np.polyfit(_c, ex1_counts, 1), -0.10))",
+            ),
+            (
+                "interpolated on the log of the counts",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.exp(np.interp(0.10, -_c, np.log(ex1_counts))))",
+            ),
+            (
+                "scaled in proportion from Klein's LFS change",
+                "pulses_for_10_percent = float(1020 * 0.10 / -lfs_change)",
+            ),
+            (
+                "in milliseconds",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = 1000 * float(np.interp(0.10, -_c, ex1_counts))",
+            ),
+            (
+                "a Brian2 time (pulses / 1 Hz), not a plain number",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(np.interp(0.10, -_c, ex1_counts)) / Hz",
+            ),
+            (
+                "the right value rounded to tens",
+                "_c = conditioning_change(np.full(10, 1.0) * Hz, ex1_counts)\n"
+                "pulses_for_10_percent = float(round(np.interp(0.10, -_c, ex1_counts), -1))",
+            ),
+            ("the midpoint of 540 and 600", "pulses_for_10_percent = 570"),
+            ("a blind guess (500)", "pulses_for_10_percent = 500"),
+            ("exercise 2's answer (a neighbouring question)", "pulses_for_10_percent = float(slow_trace_ratio)"),
         ],
         "ex2_slow_trace_test": [
             (
@@ -1706,6 +1753,40 @@ WRONG_ANSWERS = {
             ),
             ("exercise 1's answer (a neighbouring question)", "slow_trace_ratio = float(pulses_for_10_percent)"),
             ("the blank autograder answer", "slow_trace_ratio = None"),
+            ("exp(-2.5) of the original 1 s trace", "slow_trace_ratio = float(np.exp(-2.5))"),
+            ("exp(-3 s / 2 s): the delay, not the difference", "slow_trace_ratio = float(np.exp(-3 / 2))"),
+            ("the printed value typed in (three decimals)", "slow_trace_ratio = 0.287"),
+            (
+                "section 5's sweep interpolated at 3 s and 0.5 s (tau_c = 1 s)",
+                "slow_trace_ratio = float(np.interp(3.0, SWEEP_DELAYS_S, sweep_gain) / np.interp(0.5, SWEEP_DELAYS_S, sweep_gain))",
+            ),
+            (
+                "not divided by the number of rewards",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_, _r, _o = reward.block_strengths(craving)\n"
+                "_g = ((_r[:, -1] - S_SWEEP_START) - (_o[:, :, -1] - S_SWEEP_START).mean(axis=1)).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            (
+                "the mean of the six per-block ratios",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6)\n"
+                "slow_trace_ratio = float(np.mean(_g[1] / _g[0]))",
+            ),
+            (
+                "reshaped (6, 2): pairs of blocks, not the two delays",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * second}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(6, 2).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            (
+                "tau_c = 2 ms (a unit slip)",
+                "craving.run(reward.reward_run_values(craving, rate=2 * Hz, delay_min=np.repeat([0.5, 3.0], 6) * second, delay_spread=0 * second, s_start=S_SWEEP_START, s_rewarded=S_SWEEP_START, rule_values={'s_max': 100.0, 'tau_c': 2 * ms}))\n"
+                "_g = gain_per_reward(craving, S_SWEEP_START).reshape(2, 6).mean(axis=1)\n"
+                "slow_trace_ratio = float(_g[1] / _g[0])",
+            ),
+            ("a blind guess (one half)", "slow_trace_ratio = 0.5"),
+            ("exercise 3's answer (a neighbouring question)", "slow_trace_ratio = float(cue_value_compensable)"),
         ],
         "ex3_compensable_test": [
             (
@@ -1755,6 +1836,24 @@ WRONG_ANSWERS = {
                 "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=compensable_error)[-1, 0])",
             ),
             ("the blank autograder answer", "cue_value_compensable = None"),
+            ("1.5 gamma^3 rounded and typed in", "cue_value_compensable = 1.094"),
+            ("the printed value typed in (three decimals)", "cue_value_compensable = 1.093"),
+            ("Redish's drug after 1000 trials", "cue_value_compensable = float(drug[-1, 0])"),
+            (
+                "the error floored at 0",
+                "def compensable_error(reward_size, value, next_value, gamma, D):\n"
+                "    return max(reward_size + D + gamma * next_value - value, 0.0)\n"
+                "\n"
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=compensable_error)[-1, 0])",
+            ),
+            (
+                "gamma left out of the error",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.5, alpha=ALPHA, gamma=GAMMA, error=lambda r, v, v1, g, D: r + D + v1 - v)[-1, 0])",
+            ),
+            (
+                "D = 0 passed to run_chain",
+                "cue_value_compensable = float(reward.run_chain(500, reward=1.0, D=0.0, alpha=ALPHA, gamma=GAMMA, error=compensable_error)[-1, 0])",
+            ),
         ],
     },
     "10_sleep_and_consolidation": {
@@ -1785,6 +1884,17 @@ WRONG_ANSWERS = {
                 "typed from the printout (two decimals)",
                 "fraction_lost_over_20 = round(float(fraction_lost_over_20), 2)",
             ),
+            ("the mean relative loss", "fraction_lost_over_20 = float(np.mean((w_wake - w_sleep) / w_wake))"),
+            (
+                "the loss relative to the weight after the night",
+                "fraction_lost_over_20 = float(np.mean((w_wake - w_sleep) / w_sleep > 0.2))",
+            ),
+            (
+                "the count divided by the 25 task synapses",
+                "fraction_lost_over_20 = float(np.sum(w_sleep < 0.8 * w_wake) / 25)",
+            ),
+            ("de Vivo's 'about 80 %' typed in", "fraction_lost_over_20 = 0.8"),
+            ("a blind guess (one half)", "fraction_lost_over_20 = 0.5"),
         ],
         "ex2_uniform_test": [
             ("section 3's fall, the protected rule", "uniform_fall_percent = fall_percent"),
@@ -1814,6 +1924,32 @@ WRONG_ANSWERS = {
                 "uniform_fall_percent = 100 * (1 - np.mean(uniform_machine['synapses'].w[:]) / w_naive.mean())",
             ),
             ("typed from the printout (one decimal)", "uniform_fall_percent = round(float(uniform_fall_percent), 1)"),
+            ("the percent remaining, not the fall", "uniform_fall_percent = 100 * w_uniform.mean() / w_wake.mean()"),
+            (
+                "the mean of the per-synapse falls",
+                "uniform_fall_percent = 100 * np.mean(1 - w_uniform[w_wake > 0] / w_wake[w_wake > 0])",
+            ),
+            ("the absolute fall of the mean weight", "uniform_fall_percent = w_wake.mean() - w_uniform.mean()"),
+            ("the absolute fall times 100", "uniform_fall_percent = 100 * (w_wake.mean() - w_uniform.mean())"),
+            (
+                "the night run with machine (the protected program)",
+                "sleep.run_phase(machine, w_wake, awake=False)\n"
+                "uniform_fall_percent = 100 * (1 - np.mean(machine['synapses'].w[:]) / w_wake.mean())",
+            ),
+            (
+                "the uniform night started from w_sleep",
+                "sleep.run_phase(uniform_machine, w_sleep, awake=False)\n"
+                "uniform_fall_percent = 100 * (1 - np.mean(uniform_machine['synapses'].w[:]) / w_sleep.mean())",
+            ),
+            (
+                "section 1's rule kept as uniform_rule (the give-back still in)",
+                "uniform_rule = sleep_rule\nuniform_fall_percent = fall_percent",
+            ),
+            (
+                "A_up doubled in the rule (56.48 %, measured once with that rule)",
+                "uniform_fall_percent = 56.483506417396725",
+            ),
+            ("exercise 1's answer (a neighbouring question)", "uniform_fall_percent = float(fraction_lost_over_20)"),
         ],
         "ex3_second_day_test": [
             ("the first day's mean", "mean_after_second_day = float(w_wake.mean())"),
@@ -1854,6 +1990,22 @@ WRONG_ANSWERS = {
             ),
             ("the blank autograder answer", "mean_after_second_day = None"),
             ("typed from the printout (three decimals)", "mean_after_second_day = round(mean_after_second_day, 3)"),
+            ("the mean before learning", "mean_after_second_day = float(w_naive.mean())"),
+            ("the mean after the night", "mean_after_second_day = float(w_sleep.mean())"),
+            (
+                "the median, not the mean",
+                "sleep.run_phase(machine, w_wake, awake=True)\n"
+                "mean_after_second_day = float(np.median(machine['synapses'].w[:]))",
+            ),
+            (
+                "the first day's growth extrapolated (ratio)",
+                "mean_after_second_day = float(w_wake.mean() ** 2 / w_naive.mean())",
+            ),
+            (
+                "the first day's growth extrapolated (difference)",
+                "mean_after_second_day = float(2 * w_wake.mean() - w_naive.mean())",
+            ),
+            ("exercise 1's answer (a neighbouring question)", "mean_after_second_day = float(fraction_lost_over_20)"),
         ],
     },
     "11_rewire_on_purpose": {
@@ -1891,6 +2043,26 @@ WRONG_ANSWERS = {
                 "tag_hours = float((basics['h_A'][0] - h0_mV > 0.840149).sum() * (basics['t_h'][1] - basics['t_h'][0])) / 24",
             ),
             ("exercise 2's answer", "tag_hours = 9"),
+            (
+                "theta_tag in volt, not mV (the time above baseline)",
+                "tag_hours = float((basics['h_A'][0] - h0_mV > float(stc.STC_PARAMS['theta_tag'])).sum() * (basics['t_h'][1] - basics['t_h'][0]))",
+            ),
+            (
+                "h compared with theta_tag, h0 not subtracted",
+                "tag_hours = float((basics['h_A'][0] > float(stc.STC_PARAMS['theta_tag'] / mV)).sum() * (basics['t_h'][1] - basics['t_h'][0]))",
+            ),
+            (
+                "samples times 10 (the step in minutes)",
+                "tag_hours = float((basics['h_A'][0] - h0_mV > float(stc.STC_PARAMS['theta_tag'] / mV)).sum() * 10)",
+            ),
+            (
+                "two samples too many",
+                "tag_hours = float(((basics['h_A'][0] - h0_mV > float(stc.STC_PARAMS['theta_tag'] / mV)).sum() + 2) * (basics['t_h'][1] - basics['t_h'][0]))",
+            ),
+            ("tau_h in hours", "tag_hours = float(stc.STC_PARAMS['tau_h'] / hour)"),
+            ("a blind guess (2 h)", "tag_hours = 2.0"),
+            ("the 1997 paper's 'under three hours' typed in", "tag_hours = 3.0"),
+            ("a blind guess (half an hour)", "tag_hours = 0.5"),
         ],
         "ex2_adult_test": [
             ("the blank autograder answer", "adult_trains = 0"),
@@ -1939,6 +2111,26 @@ WRONG_ANSWERS = {
             ("the value printed just above the exercises (300 pulses)", "adult_trains = 300"),
             ("the largest number tried", "adult_trains = 12"),
             ("exercise 1's answer rounded", "adult_trains = 1"),
+            (
+                "one train more than the first that passes",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=37)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)]) + 1",
+            ),
+            (
+                "scored at P40",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=40)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)])",
+            ),
+            (
+                "25 % written as 0.25",
+                "_s = score([stc.session(1 * hour, int(n), 100, 10 * minute, 'A') for n in range(1, 13)], age=37)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 0.25)])",
+            ),
+            (
+                "trains of 50 pulses, not 100",
+                "_s = score([stc.session(1 * hour, int(n), 50, 10 * minute, 'A') for n in range(1, 13)], age=37)\n"
+                "adult_trains = int(np.arange(1, 13)[np.argmax(_s >= 25)])",
+            ),
         ],
         "ex4_fading_test": [
             ("the blank autograder answer", "faded_kept = 0"),
@@ -1975,6 +2167,13 @@ WRONG_ANSWERS = {
             ),
             ("section 1's value times exp(-7 / 5)", "faded_kept = float(week_kept[1]) * np.exp(-7 / 5)"),
             ("exercise 3's score", "faded_kept = 99.4"),
+            ("the decay multiplied by 0.1 (65.71 %, measured once with that rule)", "faded_kept = 65.7146464960689"),
+            (
+                "the decay put on h instead of z (74.54 %, measured once with that rule)",
+                "faded_kept = 74.53714870878545",
+            ),
+            ("the decay with a plus sign (298.3 %, measured once with that rule)", "faded_kept = 298.26486401772013"),
+            ("exercise 1's answer (a neighbouring question)", "faded_kept = float(tag_hours)"),
         ],
         "ex3_schedule_test": [
             ("the blank autograder answer", "my_schedule = None"),
@@ -2021,6 +2220,28 @@ WRONG_ANSWERS = {
             (
                 "made the given schedule worse instead of beating it",
                 "given_schedule = practice_plan(1, 5, 1 * minute)\nmy_schedule = practice_plan(1, 100, 1 * minute)",
+            ),
+            ("massed: six trains of 50 pulses one minute apart", "my_schedule = practice_plan(6, 50, 1 * minute)"),
+            (
+                "one pulse over the budget (301)",
+                "my_schedule = practice_plan(6, 50, 60 * minute) + [stc.train(20 * hour, 1, 'A')]",
+            ),
+            ("practice started on the second day", "my_schedule = practice_plan(3, 100, 60 * minute, start=25 * hour)"),
+            (
+                "two nights of sleep",
+                "my_schedule = practice_plan(3, 100, 1 * minute) + stc.sleep(2 * hour) + stc.sleep(26 * hour)",
+            ),
+            (
+                "score redefined to favour the first schedule",
+                "def score(schedules, age=28):\n"
+                "    return np.array([100.0] + [0.0] * (len(schedules) - 1))\n"
+                "\n"
+                "my_schedule = practice_plan(2, 20, 1 * minute)",
+            ),
+            ("a tuple, not a list", "my_schedule = tuple(practice_plan(6, 50, 60 * minute))"),
+            (
+                "a list of sessions (nested lists)",
+                "my_schedule = [practice_plan(3, 50, 60 * minute), practice_plan(3, 50, 60 * minute, start=5 * hour)]",
             ),
         ],
     },
