@@ -1335,6 +1335,73 @@ WRONG_ANSWERS = {
                 "thumb_ratio = float(f'{cm.territories(string_player)[0] / cm.territories(developed)[0]:.3f}')",
             ),
             ("the blank autograder answer", "thumb_ratio = None"),
+            (
+                "the percent change, (after / before - 1) x 100",
+                "thumb_ratio = 100 * (cm.territories(string_player)[0] / cm.territories(developed)[0] - 1)",
+            ),
+            (
+                "the right ratio typed from the printout, rounded to 2 digits",
+                "thumb_ratio = float(f'{cm.territories(string_player)[0] / cm.territories(developed)[0]:.2f}')",
+            ),
+            (
+                "the thumb never touched (use [0, 2, 2, 2, 2])",
+                "string_player = cm.run_map(program, developed, cm.touch_sequence([0, 2, 2, 2, 2], 20000, seed=SEED + 30))\n"
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
+            ),
+            (
+                "every finger touched alike (the practice forgotten)",
+                "string_player = cm.run_map(program, developed, cm.touch_sequence([1, 1, 1, 1, 1], 20000, seed=SEED + 30))\n"
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
+            ),
+            (
+                "the seed left out (touch_sequence's default seed 1)",
+                "string_player = cm.run_map(program, developed, cm.touch_sequence([1, 2, 2, 2, 2], 20000))\n"
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
+            ),
+            (
+                "seed SEED + 10, section 3's (the same thumb territory by chance)",
+                "string_player = cm.run_map(program, developed, cm.touch_sequence([1, 2, 2, 2, 2], 20000, seed=SEED + 10))\n"
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
+            ),
+            (
+                "seed SEED + 3 (the same thumb territory by chance)",
+                "string_player = cm.run_map(program, developed, cm.touch_sequence([1, 2, 2, 2, 2], 20000, seed=SEED + 3))\n"
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
+            ),
+            (
+                "started from section 3's practised map",
+                "string_player = cm.run_map(program, practised, cm.touch_sequence([1, 2, 2, 2, 2], 20000, seed=SEED + 30))\n"
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
+            ),
+            (
+                "thresholds frozen (homeostasis=False)",
+                "string_player = cm.run_map(program, developed, cm.touch_sequence([1, 2, 2, 2, 2], 20000, seed=SEED + 30), homeostasis=False)\n"
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
+            ),
+            (
+                "finger index 2 (D3) read instead of the thumb",
+                "thumb_ratio = cm.territories(string_player)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "divided by the thumb's territory in the naive map",
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(naive)[0]",
+            ),
+            (
+                "divided by the thumb's territory in section 3's practised map",
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(practised)[0]",
+            ),
+            (
+                "two runs of 20 000 touches (seeds SEED + 30, SEED + 31)",
+                "string_player = developed\n"
+                "for _k in range(2):\n"
+                "    string_player = cm.run_map(program, string_player, cm.touch_sequence([1, 2, 2, 2, 2], 20000, seed=SEED + 30 + _k))\n"
+                "thumb_ratio = cm.territories(string_player)[0] / cm.territories(developed)[0]",
+            ),
+            ("a blind guess: the thumb loses a fifth", "thumb_ratio = 0.8"),
+            (
+                "the right ratio, but the developed map stored as string_player",
+                "string_player = developed",
+            ),
         ],
         "ex2_three_x_test": [
             ("the use factor itself", "territory_ratio_3x = 3.0"),
@@ -1390,6 +1457,53 @@ WRONG_ANSWERS = {
                 "territory_ratio_3x = float(f'{cm.territories(three_x)[2] / cm.territories(developed)[2]:.1f}')",
             ),
             ("the blank autograder answer", "territory_ratio_3x = None"),
+            ("D3's share of the touches over a fifth ((3/7) / (1/5))", "territory_ratio_3x = (3 / 7) / (1 / 5)"),
+            (
+                "D3 touched twice as often (section 3's use) with seed SEED + 50",
+                "three_x = cm.run_map(program, developed, cm.touch_sequence([1, 1, 2, 1, 1], 20000, seed=SEED + 50))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "D3 touched 1.5 times as often",
+                "three_x = cm.run_map(program, developed, cm.touch_sequence([1, 1, 1.5, 1, 1], 20000, seed=SEED + 50))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "seed SEED + 20, section 4's (the same D3 territory by chance)",
+                "three_x = cm.run_map(program, developed, cm.touch_sequence([1, 1, 3, 1, 1], 20000, seed=SEED + 20))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "seed SEED (the same D3 territory by chance)",
+                "three_x = cm.run_map(program, developed, cm.touch_sequence([1, 1, 3, 1, 1], 20000, seed=SEED))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "the widget's 10 000-touch program with the widget's seed SEED + 40",
+                "three_x = cm.run_map(short_program, developed, cm.touch_sequence([1, 1, 3, 1, 1], 10000, seed=SEED + 40))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "finger index 1 (D2) read instead of D3",
+                "territory_ratio_3x = cm.territories(three_x)[1] / cm.territories(developed)[1]",
+            ),
+            (
+                "started from section 3's practised map and divided by its territory",
+                "three_x = cm.run_map(program, practised, cm.touch_sequence([1, 1, 3, 1, 1], 20000, seed=SEED + 50))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(practised)[2]",
+            ),
+            (
+                "started from the random weights instead of the developed map",
+                "three_x = cm.run_map(program, naive, cm.touch_sequence([1, 1, 3, 1, 1], 20000, seed=SEED + 50))\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            (
+                "thresholds frozen (homeostasis=False)",
+                "three_x = cm.run_map(program, developed, cm.touch_sequence([1, 1, 3, 1, 1], 20000, seed=SEED + 50), homeostasis=False)\n"
+                "territory_ratio_3x = cm.territories(three_x)[2] / cm.territories(developed)[2]",
+            ),
+            ("a blind guess: it doubles", "territory_ratio_3x = 2.0"),
+            ("the right ratio, but section 3's practised map stored as three_x", "three_x = practised"),
         ],
         "ex3_no_homeostasis_test": [
             (
@@ -1462,6 +1576,50 @@ WRONG_ANSWERS = {
                 "_t = cm.territories(no_homeostasis)\nterritory_spread_frozen = float(f'{_t.max() / _t.min():.2f}')",
             ),
             ("the blank autograder answer", "territory_spread_frozen = None"),
+            (
+                "the right spread typed from the printout, rounded to 1 decimal",
+                "_t = cm.territories(no_homeostasis)\nterritory_spread_frozen = float(f'{_t.max() / _t.min():.1f}')",
+            ),
+            (
+                "the largest divided by the mean",
+                "_t = cm.territories(no_homeostasis)\nterritory_spread_frozen = float(_t.max() / _t.mean())",
+            ),
+            (
+                "the largest divided by an even share of 12 cells",
+                "territory_spread_frozen = float(cm.territories(no_homeostasis).max() / 12)",
+            ),
+            (
+                "homeostasis left on in both runs",
+                "no_homeostasis = naive\n"
+                "for _k in range(2):\n"
+                "    no_homeostasis = cm.run_map(program, no_homeostasis, cm.touch_sequence([1] * 5, 20000, seed=SEED + _k))\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            (
+                "section 3's control map (seeds SEED + 60, SEED + 61; the same territories by chance)",
+                "no_homeostasis = developed_no_homeostasis\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            (
+                "the same seed SEED in both runs (the same territories by chance)",
+                "no_homeostasis = naive\n"
+                "for _k in range(2):\n"
+                "    no_homeostasis = cm.run_map(program, no_homeostasis, cm.touch_sequence([1] * 5, 20000, seed=SEED), homeostasis=False)\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            (
+                "seeds 0 and 1 (the same territories by chance)",
+                "no_homeostasis = naive\n"
+                "for _k in range(2):\n"
+                "    no_homeostasis = cm.run_map(program, no_homeostasis, cm.touch_sequence([1] * 5, 20000, seed=_k), homeostasis=False)\n"
+                "territory_spread_frozen = cm.territories(no_homeostasis).max() / cm.territories(no_homeostasis).min()",
+            ),
+            (
+                "section 3's frozen-threshold practice map",
+                "no_homeostasis = frozen\n"
+                "territory_spread_frozen = cm.territories(frozen).max() / cm.territories(frozen).min()",
+            ),
+            ("a blind guess: twice as large", "territory_spread_frozen = 2.0"),
         ],
     },
     "08_lesion_recovery": {
@@ -1531,6 +1689,47 @@ WRONG_ANSWERS = {
                 "d5_takeover = float(f'{d5_takeover:.2f}')",
             ),
             ("all zero (the autograder's blank answer)", "d4_gain = 0\nd5_takeover = 0.0"),
+            (
+                "takeover_fraction with the states swapped (after, before)",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\nd5_takeover = rehab.takeover_fraction(_a, adult, 4)",
+            ),
+            (
+                "takeover_fraction for finger index 3 (D4)",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\nd5_takeover = rehab.takeover_fraction(adult, _a, 3)",
+            ),
+            (
+                "the zone read with D5 touched too (cm.finger_of_cell), share not D5's",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d5_takeover = float(np.mean(cm.finger_of_cell(_a)[rehab.silent_zone(adult, 4)] != 4))",
+            ),
+            (
+                "D4's gain from cm.territories (D5 touched too)",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(cm.territories(_a)[3] - cm.territories(adult)[3])",
+            ),
+            (
+                "D5's change counted (index 4) instead of D4's",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 4) - np.sum(cm.finger_of_cell(adult) == 4))",
+            ),
+            (
+                "D3's gain (index 2) instead of D4's",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 2) - np.sum(cm.finger_of_cell(adult) == 2))",
+            ),
+            (
+                "seed SEED instead of SEED + 50",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 1, seed=SEED)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = rehab.takeover_fraction(adult, _a, 4)",
+            ),
+            (
+                "5 blocks, as in section 2",
+                "_a = learn(adult, [1, 1, 1, 1, 0], 5, seed=SEED + 50)\n"
+                "d4_gain = int(np.sum(rehab.finger_without(_a, 4) == 3) - np.sum(cm.finger_of_cell(adult) == 3))\n"
+                "d5_takeover = rehab.takeover_fraction(adult, _a, 4)",
+            ),
+            ("a blind guess: all of the zone taken over", "d5_takeover = 1.0"),
         ],
         "ex2_threshold_test": [
             ("the coarse sweep's first working dose (printed in section 4)", "threshold_dose = above"),
@@ -1568,6 +1767,30 @@ WRONG_ANSWERS = {
                 "fine_outcomes = [float(f'{p:.2f}') for p in fine_outcomes]",
             ),
             ("zero (the autograder's blank answer)", "threshold_dose = 0"),
+            (
+                "section 4's whole-dose outcomes interpolated linearly",
+                "fine_outcomes = [float(np.interp(d, DOSES, outcome[:, 0])) for d in fine_doses]\n"
+                "threshold_dose = next((d for d, p in zip(fine_doses, fine_outcomes) if p >= 0.5), fine_doses[-1])",
+            ),
+            (
+                "the outcomes as percentages",
+                "fine_outcomes = [100 * p for p in fine_outcomes]",
+            ),
+            (
+                "the outcomes in reversed order",
+                "fine_outcomes = fine_outcomes[::-1]\n"
+                "threshold_dose = next((d for d, p in zip(fine_doses, fine_outcomes) if p >= 0.5), fine_doses[-1])",
+            ),
+            (
+                "the median over the seeds instead of the mean",
+                "fine_outcomes = [float(np.median([rehab.recovery_course(block, adult, dead, dose=d, start=0, policy=use_policy, seed=k)['performance'][-1] for k in SEEDS])) for d in fine_doses]\n"
+                "threshold_dose = next((d for d, p in zip(fine_doses, fine_outcomes) if p >= 0.5), fine_doses[-1])",
+            ),
+            (
+                "the last use instead of the last performance",
+                "fine_outcomes = [float(np.mean([rehab.recovery_course(block, adult, dead, dose=d, start=0, policy=use_policy, seed=k)['use'][-1] for k in SEEDS])) for d in fine_doses]\n"
+                "threshold_dose = next((d for d, p in zip(fine_doses, fine_outcomes) if p >= 0.5), fine_doses[-1])",
+            ),
         ],
         "ex3_delay_test": [
             (
@@ -1616,6 +1839,28 @@ WRONG_ANSWERS = {
             ("D3's territory before the stroke", "delayed_territory = float(cm.territories(adult)[2])"),
             ("the previous exercise's answer", "delayed_territory = threshold_dose"),
             ("zero (the autograder's blank answer)", "delayed_territory = 0.0"),
+            (
+                "therapy from block 3 instead of 4",
+                "_c = [rehab.recovery_course(block, adult, dead, dose=above_late, start=3, policy=use_policy, seed=k) for k in SEEDS]\n"
+                "delayed_territory = float(np.mean([cm.territories(c['state'], dead=dead)[2] for c in _c]))",
+            ),
+            (
+                "therapy from block 5 instead of 4",
+                "_c = [rehab.recovery_course(block, adult, dead, dose=above_late, start=5, policy=use_policy, seed=k) for k in SEEDS]\n"
+                "delayed_territory = float(np.mean([cm.territories(c['state'], dead=dead)[2] for c in _c]))",
+            ),
+            (
+                "the mean of section 4's block-0 and block-8 courses (halfway)",
+                "delayed_territory = float(np.mean([cm.territories(courses[above_late, s, k]['state'], dead=dead)[2] for s in (0, 8) for k in SEEDS]))",
+            ),
+            (
+                "D3's living cells right after the stroke",
+                "delayed_territory = float(cm.territories(adult, dead=dead)[2])",
+            ),
+            (
+                "the right mean typed from the printout, rounded to 1 decimal",
+                "delayed_territory = float(f'{delayed_territory:.1f}')",
+            ),
         ],
     },
     "09_when_plasticity_hurts": {
