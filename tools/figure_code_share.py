@@ -2,7 +2,7 @@
 
 A learner's main cells should show the model and one call per figure. This counts, per notebook,
 the code lines a learner reads (not blank, not comments, not in exercise cells and not in a
-folded "figure helpers" cell, i.e. one whose source is hidden) and how many of them draw: they
+"figure helpers" cell: one tagged ``figure-helpers`` or whose source is hidden) and how many of them draw: they
 call matplotlib (``plt.``, ``fig``, ``ax``/``axes`` methods) or set a figure's looks. The target is
 under 15 % per notebook.
 """
@@ -29,7 +29,7 @@ def visible_code_lines(notebook):
     for cell in notebook.cells:
         if cell.cell_type != "code" or cell.metadata.get("nbgrader"):
             continue
-        if cell.metadata.get("jupyter", {}).get("source_hidden"):
+        if cell.metadata.get("jupyter", {}).get("source_hidden") or "figure-helpers" in cell.metadata.get("tags", []):
             continue
         for line in cell.source.splitlines():
             stripped = line.strip()
