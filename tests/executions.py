@@ -477,6 +477,17 @@ def run_in_lab_kernel(lab, notebook, code, timeout=900):
     return "".join(printed)
 
 
+def choose_the_collections_kernel_if_asked(page, wait_ms=3000):
+    """If JupyterLab asks which kernel to start, answer with the notebook's own (the collection's)."""
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    try:
+        dialog.wait_for(timeout=wait_ms)
+    except Exception:
+        return  # not asked: the usual case
+    dialog.locator("select").select_option(label="Python 3 (neuroplasticity)")
+    dialog.get_by_role("button", name="Select").click()
+
+
 def run_in_jupyterlab(lab, browser, notebook):
     """Execution A in the browser: open a copy, Run All, save it, move the sliders; returns what was seen."""
     served = lab["root"] / "notebooks" / notebook.name
@@ -489,8 +500,13 @@ def run_in_jupyterlab(lab, browser, notebook):
     result = {"notebook": None, "seconds": None, "browser": None, "error": None, "wrong_answers": None}
     page = browser.new_page()
     try:
-        # ?reset: start from an empty workspace, with only this notebook open
+        # ?reset: start from an empty workspace. The launcher first: once it lists the collection's
+        # kernel, JupyterLab knows the kernel specs, so opening the notebook cannot race them (in a
+        # fresh environment under load, the first notebook once met a "Select Kernel" dialog).
+        page.goto(f"{lab['url']}/lab?reset&token={lab['token']}")
+        page.get_by_text("Python 3 (neuroplasticity)").first.wait_for(timeout=120_000)
         page.goto(f"{lab['url']}/lab/tree/notebooks/{notebook.name}?reset&token={lab['token']}")
+        choose_the_collections_kernel_if_asked(page)
         page.wait_for_selector(f"{ACTIVE} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         start = time.monotonic()
         state = run_all(page, expected_cells)
